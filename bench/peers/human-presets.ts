@@ -22,11 +22,14 @@ export function applyPreset(config: Config, preset: PresetName): void {
   config.body.enabled = false;
   config.hand.enabled = false;
   config.gesture.enabled = false;
-  config.face.emotion.enabled = false;
-  config.face.detector.maxDetected = 50;
+  // Human's typings make every face section optional, though its defaults fill them all in.
+  const { detector, mesh, iris, emotion } = config.face;
+  if (!detector || !mesh || !iris || !emotion) throw new Error('Human config lacks its face defaults');
+  emotion.enabled = false;
+  detector.maxDetected = 50;
   if (preset === 'default') return;
-  config.face.iris.enabled = false;
+  iris.enabled = false;
   if (preset === 'no-iris') return;
-  config.face.mesh.enabled = false;
-  if (preset === 'front') config.face.detector.modelPath = 'blazeface-front.json';
+  mesh.enabled = false;
+  if (preset === 'front') detector.modelPath = 'blazeface-front.json';
 }

@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/peers/human.ts --list paths.txt [--config default|no-iris|no-mesh|front] > human.jsonl
  *
- * Configs (see humanPresets.ts): `default` is Human's default face pipeline with maxDetected raised to 50;
+ * Configs (see human-presets.ts): `default` is Human's default face pipeline with maxDetected raised to 50;
  * the others drop stages for speed.
  */
 
@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FaceResult, Human as HumanClass } from '@vladmandic/human';
+import type { FaceResult, Human as HumanClass, Point as HumanPoint } from '@vladmandic/human';
 import type { Point } from '../../src/engine/types.js';
 import type { ScanFace } from '../lib/scan-jsonl.js';
 import { applyPreset, isPresetName, PRESET_NAMES } from './human-presets.js';
@@ -37,11 +37,11 @@ const MESH_MOUTH_RIGHT = 61;
 const MESH_MOUTH_LEFT = 291;
 
 function fivePoints(face: FaceResult): Point[] {
-  const xy = (p: readonly number[] | undefined): Point => [p?.[0] ?? NaN, p?.[1] ?? NaN];
+  const xy = (p: readonly (number | undefined)[] | undefined): Point => [p?.[0] ?? NaN, p?.[1] ?? NaN];
   const a = face.annotations;
   if (face.mesh.length >= 468) {
     // Eye centres from the eyelid contours, which exist with or without the iris model.
-    const eye = (upper: Point[] = [], lower: Point[] = []): Point => meanPoint([...upper, ...lower].map(xy));
+    const eye = (upper: HumanPoint[] = [], lower: HumanPoint[] = []): Point => meanPoint([...upper, ...lower].map(xy));
     return [
       eye(a.rightEyeUpper0, a.rightEyeLower0),
       eye(a.leftEyeUpper0, a.leftEyeLower0),

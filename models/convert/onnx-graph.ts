@@ -1,4 +1,5 @@
 import { AttrType, DataType, ModelProto, type DataTypeId } from './onnx-proto.js';
+import type { Quantized, Weight } from './tfjs-weights.js';
 
 /** An attribute value: integers and integer lists are INT/INTS; floats must be wrapped. */
 export type AttrValue = number | readonly number[] | string | { f: number } | { floats: readonly number[] };
@@ -28,6 +29,9 @@ export interface ModelMeta {
   metadata: Record<string, string>;
 }
 
+/** Quantised weights with fewer elements are written as float32: their dequantising nodes would outweigh the bytes saved (measured). */
+const MIN_QUANTIZED_ELEMENTS = 128;
+
 /** The opset every Facetag model is written against. */
 export const OPSET = 17;
 
@@ -48,7 +52,7 @@ function valueInfo(name: string, shape: readonly (number | string)[]): ValueInfo
   return { name, type: { tensor_type: { elem_type: DataType.FLOAT, shape: { dim } } } };
 }
 
-function bytesOf(view: Float32Array | BigInt64Array | Int32Array): Uint8Array {
+function bytesOf(view: Float32Array | Float64Array | BigInt64Array | Int32Array | Uint16Array | Uint8Array): Uint8Array {
   // Copy so the model owns its bytes; x86 and ARM are little-endian as ONNX requires.
   return new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
 }
@@ -104,6 +108,36 @@ export class OnnxGraph {
     const size = dims.reduce((a, b) => a * b, 1);
     if (size !== data.length) throw new Error(`initializer ${base}: ${data.length} values for dims [${dims.join(',')}]`);
     return this.addInitializer(base, [...dims], DataType.FLOAT, bytesOf(data));
+  }
+
+  /**
+   * A float weight at its source precision: float16 values as a FLOAT16 initializer + Cast,
+   * uint8 ones as a UINT8 initializer + Cast/Mul/Add (q * scale + min, in double like TFJS's
+   * own decoding, so the dequantised floats are bit-identical to `w.data`). onnxruntime folds
+   * these constant nodes at session load. Small weights stay float32: the nodes would cost more.
+   */
+  constWeight(base: string, w: Weight, dims: readonly number[] = w.shape): string {
+    const q = w.quantized;
+    if (!q || q.data.length < MIN_QUANTIZED_ELEMENTS) return this.constFloat(base, w.data, dims);
+    return this.dequantize(base, q, dims);
+  }
+
+  private dequantize(base: string, q: Quantized, dims: readonly number[]): string {
+    const size = dims.reduce((a, b) => a * b, 1);
+    if (size !== q.data.length) throw new Error(`initializer ${base}: ${q.data.length} values for dims [${dims.join(',')}]`);
+    if (q.dtype === 'float16') {
+      const half = this.addInitializer(`${base}/f16`, [...dims], DataType.FLOAT16, bytesOf(q.data));
+      return this.node('Cast', [half], { to: DataType.FLOAT }, base);
+    }
+    const raw = this.addInitializer(`${base}/u8`, [...dims], DataType.UINT8, bytesOf(q.data));
+    const wide = this.node('Cast', [raw], { to: DataType.DOUBLE }, `${base}/f64`);
+    const scaled = this.node('Mul', [wide, this.constDouble(`${base}/scale`, q.scale)], {}, `${base}/scaled`);
+    const shifted = this.node('Add', [scaled, this.constDouble(`${base}/min`, q.min)], {}, `${base}/shifted`);
+    return this.node('Cast', [shifted], { to: DataType.FLOAT }, base);
+  }
+
+  private constDouble(base: string, value: number): string {
+    return this.addInitializer(base, [], DataType.DOUBLE, bytesOf(new Float64Array([value])));
   }
 
   constInt64(base: string, values: readonly number[], dims: readonly number[] = [values.length]): string {

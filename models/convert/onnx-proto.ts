@@ -73,7 +73,7 @@ const root = protobuf.parse(ONNX_PROTO, { keepCase: true }).root;
 export const ModelProto = root.lookupType('onnx.ModelProto');
 
 /** ONNX TensorProto.DataType values used here. */
-export const DataType = { FLOAT: 1, UINT8: 2, INT32: 6, INT64: 7, FLOAT16: 10 } as const;
+export const DataType = { FLOAT: 1, UINT8: 2, INT32: 6, INT64: 7, FLOAT16: 10, DOUBLE: 11 } as const;
 export type DataTypeId = (typeof DataType)[keyof typeof DataType];
 
 /** ONNX AttributeProto.AttributeType values used here. */

@@ -14,13 +14,23 @@ export interface WeightGroup {
   weights: WeightSpec[];
 }
 
-/** A decoded weight. Integers keep their values in `int` for shape/axis constants. */
+/**
+ * A float weight's values as the source stored them, so a model can ship them at that
+ * precision: uint8 affine (value = q * scale + min) or IEEE half floats (raw bits).
+ */
+export type Quantized = { dtype: 'uint8'; data: Uint8Array; scale: number; min: number } | { dtype: 'float16'; data: Uint16Array };
+
+/**
+ * A decoded weight. Integers keep their values in `int` for shape/axis constants; float
+ * weights that were quantised in the source keep the raw values in `quantized` too.
+ */
 export interface Weight {
   name: string;
   shape: number[];
   dtype: 'float32' | 'int32';
   data: Float32Array;
   int?: Int32Array;
+  quantized?: Quantized;
 }
 
 function halfToFloat(h: number): number {
@@ -44,14 +54,19 @@ function decodeOne(spec: WeightSpec, bytes: DataView): Weight {
   const count = spec.shape.reduce((a, b) => a * b, 1);
   const data = new Float32Array(count);
   const q = spec.quantization;
+  let quantized: Quantized | undefined;
   if (q?.dtype === 'float16') {
-    for (let i = 0; i < count; i++) data[i] = halfToFloat(bytes.getUint16(i * 2, true));
+    const half = new Uint16Array(count);
+    for (let i = 0; i < count; i++) data[i] = halfToFloat((half[i] = bytes.getUint16(i * 2, true)));
+    quantized = { dtype: 'float16', data: half };
   } else if (q?.dtype === 'uint8' || q?.dtype === 'uint16') {
     // TFJS affine quantisation: value = q * scale + min.
     const scale = q.scale ?? 1;
     const min = q.min ?? 0;
     const wide = q.dtype === 'uint16';
     for (let i = 0; i < count; i++) data[i] = (wide ? bytes.getUint16(i * 2, true) : bytes.getUint8(i)) * scale + min;
+    // uint16 (no source of ours uses it) stays float32 in the ONNX.
+    if (!wide) quantized = { dtype: 'uint8', data: new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + count)), scale, min };
   } else if (spec.dtype === 'float32') {
     for (let i = 0; i < count; i++) data[i] = bytes.getFloat32(i * 4, true);
   } else if (spec.dtype === 'int32') {
@@ -65,7 +80,7 @@ function decodeOne(spec: WeightSpec, bytes: DataView): Weight {
   if (spec.dtype === 'int32') {
     return { name: spec.name, shape: spec.shape, dtype: 'int32', data, int: Int32Array.from(data, Math.round) };
   }
-  return { name: spec.name, shape: spec.shape, dtype: 'float32', data };
+  return { name: spec.name, shape: spec.shape, dtype: 'float32', data, ...(quantized ? { quantized } : {}) };
 }
 
 /** Decodes the concatenated shards of a manifest into named float weights. */

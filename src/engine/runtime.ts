@@ -12,9 +12,10 @@ export interface ModelRunner {
   run(feeds: Record<string, TensorData>): Promise<Record<string, TensorData>>;
 }
 
-/** The three models the default pipeline needs, already loaded. */
+/** The models the default pipeline needs, already loaded. */
 export interface EngineModels {
   detector: ModelRunner;
+  verifier: ModelRunner;
   landmarks: ModelRunner;
   embedder: ModelRunner;
 }

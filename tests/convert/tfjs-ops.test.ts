@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { DataType, ModelProto } from '../../models/convert/onnx-proto.js';
 import { convertTfjsGraphModel } from '../../models/convert/tfjs/convert.js';
 import type { TfNode } from '../../models/convert/tfjs/graph-model.js';
+import { nhwcToNchw } from '../helpers/images.js';
 import { checkParity } from '../helpers/parity.js';
 import { seededFloats } from '../helpers/seeded-random.js';
-import { loadTfjsGraphModel, nhwcToNchw, runTfjs } from '../helpers/tfjs-graph-reference.js';
+import { loadTfjsGraphModel, runTfjs } from '../helpers/tfjs-graph-reference.js';
 import { attr, writeTinyGraph, type TinyConst } from '../helpers/tiny-tfjs-graph.js';
 
 const conv = (name: string, input: string, filter: string, bias: string, strides: number[], padding: string, fused: string[]): TfNode => ({
@@ -22,12 +24,25 @@ const withPrelu = (node: TfNode, alpha: string): TfNode => ({ ...node, input: [.
 const op = (name: string, type: string, input: string[], extra: Record<string, ReturnType<typeof attr.s>> = {}): TfNode => ({ name, op: type, input, attr: { T: attr.float, ...extra } });
 const floats = (name: string, shape: number[], seed: number): TinyConst => ({ name, shape, values: Array.from(seededFloats(seed, shape.reduce((a, b) => a * b, 1), -1, 1)) });
 const ints = (name: string, values: number[]): TinyConst => ({ name, shape: [values.length], values, dtype: 'int32' });
+const uint8 = (name: string, shape: number[], seed: number): TinyConst => ({ ...floats(name, shape, seed), quantization: { dtype: 'uint8', scale: 2 / 255, min: -1 } });
+/** Multiples of 1/1024 in [-1, 1] are exact halves. */
+const half = (name: string, shape: number[], seed: number): TinyConst => {
+  const c = floats(name, shape, seed);
+  return { ...c, values: c.values.map((v) => Math.round(v * 1024) / 1024), quantization: { dtype: 'float16' } };
+};
 
 interface OpCase {
   title: string;
   input: [number, number, number, number];
   consts: TinyConst[];
   nodes: TfNode[];
+  /** ONNX initializer data types the converted model must contain (quantised weights stay compact). */
+  initializerTypes?: number[];
+}
+
+function initializerTypes(bytes: Uint8Array): number[] {
+  const model = ModelProto.toObject(ModelProto.decode(bytes)) as { graph: { initializer: { data_type: number }[] } };
+  return [...new Set(model.graph.initializer.map((i) => i.data_type))].sort((a, b) => a - b);
 }
 
 const CASES: OpCase[] = [
@@ -96,10 +111,35 @@ const CASES: OpCase[] = [
       { name: 'out', op: 'Reshape', input: ['centred', 'shape'], attr: { T: attr.float, Tshape: attr.int } },
     ],
   },
+  {
+    title: 'Identity, ConcatV2 on the channel axis, Reshape to rank 4, Mean over H, Squeeze of a non-spatial axis',
+    input: [1, 4, 4, 3],
+    consts: [floats('k', [3], 12), ints('axis', [3]), ints('shape', [1, 2, 8, 6]), ints('h', [1])],
+    nodes: [
+      op('id', 'Identity', ['x']), op('mul', 'Mul', ['id', 'k']),
+      { name: 'cat', op: 'ConcatV2', input: ['id', 'mul', 'axis'], attr: { T: attr.float, Tidx: attr.int, N: { i: '2' } } },
+      { name: 'r', op: 'Reshape', input: ['cat', 'shape'], attr: { T: attr.float, Tshape: attr.int } },
+      { name: 'mean', op: 'Mean', input: ['r', 'h'], attr: { T: attr.float, Tidx: attr.int, keep_dims: attr.b(true) } },
+      { name: 'out', op: 'Squeeze', input: ['mean'], attr: { T: attr.float, squeeze_dims: attr.ints([1]) } },
+    ],
+  },
+  {
+    title: 'uint8 and float16 weights stay compact through conv/depthwise transposes, NCHW constant re-layout and Gemm',
+    input: [1, 6, 6, 8],
+    consts: [uint8('w', [3, 3, 8, 8], 13), floats('b', [8], 14), uint8('dw', [3, 3, 8, 2], 15), half('k', [1, 6, 6, 16], 16), ints('hw', [1, 2]), half('w2', [16, 8], 17), uint8('b2', [8], 18)],
+    nodes: [
+      conv('c', 'x', 'w', 'b', [1, 1, 1, 1], 'SAME', ['BiasAdd', 'Relu']),
+      op('d', 'DepthwiseConv2dNative', ['c', 'dw'], { strides: attr.ints([1, 1, 1, 1]), padding: attr.s('SAME'), data_format: attr.s('NHWC'), dilations: attr.ints([1, 1, 1, 1]) }),
+      op('a', 'AddV2', ['d', 'k']),
+      { name: 'm', op: 'Mean', input: ['a', 'hw'], attr: { T: attr.float, Tidx: attr.int, keep_dims: attr.b(false) } },
+      { name: 'out', op: '_FusedMatMul', input: ['m', 'w2', 'b2'], attr: { T: attr.float, transpose_a: attr.b(false), transpose_b: attr.b(false), fused_ops: attr.strs(['BiasAdd']), num_args: { i: '1' }, epsilon: attr.f(0) } },
+    ],
+    initializerTypes: [DataType.FLOAT, DataType.UINT8, DataType.FLOAT16, DataType.DOUBLE],
+  },
 ];
 
 describe('TFJS → ONNX op mapping matches tfjs', () => {
-  it.each(CASES)('$title', async ({ input, consts, nodes }) => {
+  it.each(CASES)('$title', async ({ input, consts, nodes, initializerTypes: types }) => {
     const path = writeTinyGraph(input, consts, nodes);
     const converted = await convertTfjsGraphModel(path, { name: 'tiny', docString: '', metadata: {}, outputNames: { out: 'out' } });
     const x = seededFloats(42, input.reduce((a, b) => a * b, 1), -2, 2);
@@ -110,6 +150,7 @@ describe('TFJS → ONNX op mapping matches tfjs', () => {
     const actual = result.out?.data as Float32Array;
     expect(Array.from(result.out?.dims ?? [])).toEqual(converted.outputs[0]?.shape.map((d) => (d === 'N' ? 1 : d)));
     checkParity(actual, expected as Float32Array, actual.length, { rel: 1e-5 }, 'out');
+    if (types) expect(initializerTypes(converted.bytes)).toEqual([...types].sort((a, b) => a - b));
   });
 
   it('stops on an unsupported op, naming the op and the node', async () => {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type * as Tfjs from '@tensorflow/tfjs';
 import type * as FaceApi from '@vladmandic/face-api';
 import type { RgbImage } from './images.js';
 
@@ -25,8 +26,12 @@ let loading: Promise<FaceApiModule> | undefined;
 export function loadFaceApi(): Promise<FaceApiModule> {
   loading ??= (async () => {
     const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApiModule;
-    if (!(await faceapi.tf.setBackend('cpu'))) throw new Error('tfjs: cpu backend unavailable');
-    await faceapi.tf.ready();
+    // face-api's typings re-export only part of tfjs; the backend switch comes from the very
+    // same (require-cached) '@tensorflow/tfjs' instance face-api runs on.
+    const tfjs = require('@tensorflow/tfjs') as typeof Tfjs;
+    if (!(await tfjs.setBackend('cpu'))) throw new Error('tfjs: cpu backend unavailable');
+    await tfjs.ready();
+    if (tfjs.getBackend() !== 'cpu') throw new Error(`tfjs backend is ${tfjs.getBackend()}, expected cpu`);
     return faceapi;
   })();
   return loading;
@@ -50,21 +55,23 @@ async function withNetInput(
     out.dispose();
     return data;
   } finally {
-    tf.dispose(tensors);
+    for (const t of tensors) t.dispose();
   }
 }
 
 let recognition: Promise<FaceApi.FaceRecognitionNet> | undefined;
 let landmarks: Promise<FaceApi.FaceLandmark68Net> | undefined;
 
+/** A face-api net with its weights loaded from FACEAPI_MODEL_DIR. */
+async function loaded<T extends { loadFromDisk(dir: string): Promise<void> }>(net: T): Promise<T> {
+  await net.loadFromDisk(FACEAPI_MODEL_DIR);
+  return net;
+}
+
 /** face-api FaceRecognitionNet.forwardInput on RGB faces (150x150 for a pure net check): [n * 128] raw descriptors. */
 export async function referenceEmbeddings(images: readonly RgbImage[]): Promise<Float32Array> {
   const faceapi = await loadFaceApi();
-  recognition ??= (async () => {
-    const net = new faceapi.FaceRecognitionNet();
-    await net.loadFromDisk(FACEAPI_MODEL_DIR);
-    return net;
-  })();
+  recognition ??= loaded(new faceapi.FaceRecognitionNet());
   const net = await recognition;
   return withNetInput(faceapi, images, (input) => net.forwardInput(input));
 }
@@ -76,11 +83,7 @@ export async function referenceEmbeddings(images: readonly RgbImage[]): Promise<
  */
 export async function referenceLandmarks(images: readonly RgbImage[]): Promise<{ raw: Float32Array; processed: Float32Array }> {
   const faceapi = await loadFaceApi();
-  landmarks ??= (async () => {
-    const net = new faceapi.FaceLandmark68Net();
-    await net.loadFromDisk(FACEAPI_MODEL_DIR);
-    return net;
-  })();
+  landmarks ??= loaded(new faceapi.FaceLandmark68Net());
   const net = await landmarks;
   const raw = await withNetInput(faceapi, images, (input) => net.runNet(input));
   const processed = await withNetInput(faceapi, images, (input) => net.forwardInput(input));
@@ -96,6 +99,7 @@ export async function tfResizeBilinear(img: RgbImage, size: number): Promise<Rgb
   const input = tf.tensor3d(img.data, [img.height, img.width, 3], 'float32');
   const resized = tf.image.resizeBilinear(input, [size, size], false, false);
   const data = (await resized.data()) as Float32Array;
-  tf.dispose([input, resized]);
+  input.dispose();
+  resized.dispose();
   return { width: size, height: size, data };
 }

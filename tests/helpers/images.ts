@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { transpose } from '../../models/convert/layers.js';
+import { NHWC_TO_NCHW } from '../../models/convert/tfjs/context.js';
 import { seededFloats } from './seeded-random.js';
 
 /** An RGB image as float 0..255 values in HWC order. */
@@ -41,21 +43,21 @@ export function stackHwc(images: readonly RgbImage[]): Float32Array {
   return out;
 }
 
+/** NHWC -> NCHW copy of a batch. */
+export function nhwcToNchw(data: Float32Array, shape: readonly [number, number, number, number]): Float32Array {
+  return transpose(data, shape, NHWC_TO_NCHW);
+}
+
 /**
- * NHWC 0..255 pixels -> NCHW `(pixel - mean[c]) / divisor`, the float32 arithmetic order
- * face-api uses (subtract, then divide).
+ * Same-sized 0..255 RGB images as one NCHW batch of `(pixel - mean[c]) / divisor`, in the
+ * float32 arithmetic order face-api uses (subtract, then divide).
  */
-export function hwcToNormalisedNchw(nhwc: Float32Array, n: number, h: number, w: number, mean: readonly number[], divisor: number): Float32Array {
-  const c = mean.length;
-  const out = new Float32Array(n * c * h * w);
-  for (let b = 0; b < n; b++)
-    for (let y = 0; y < h; y++)
-      for (let x = 0; x < w; x++)
-        for (let ch = 0; ch < c; ch++) {
-          const v = Math.fround((nhwc[((b * h + y) * w + x) * c + ch] as number) - Math.fround(mean[ch] as number));
-          out[((b * c + ch) * h + y) * w + x] = v / divisor;
-        }
-  return out;
+export function normalisedNchw(images: readonly RgbImage[], mean: readonly number[], divisor: number): { data: Float32Array; dims: number[] } {
+  const { width: w, height: h } = images[0] ?? { width: 0, height: 0 };
+  const dims = [images.length, mean.length, h, w];
+  const nchw = nhwcToNchw(stackHwc(images), [images.length, h, w, mean.length]);
+  const data = nchw.map((v, i) => Math.fround(v - Math.fround(mean[Math.floor(i / (h * w)) % mean.length] as number)) / divisor);
+  return { data, dims };
 }
 
 /** `n` images of uniform 0..255 noise from a seeded PRNG (one stream, image after image). */

@@ -13,16 +13,17 @@ export interface PlainTensor {
   dims: readonly number[];
 }
 
-export type WebSession = ort.InferenceSession;
-
-export function createWebSession(bytes: Uint8Array): Promise<WebSession> {
-  return ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+/** What runPlain needs of either ort package's session. */
+interface SessionLike<T> {
+  run(feeds: Record<string, T>): Promise<Record<string, { type: string; data: unknown; dims: readonly number[] }>>;
 }
 
-/** Runs float32 feeds and returns every output as float32 plain data. */
-export async function runWeb(session: WebSession, feeds: Record<string, PlainTensor>): Promise<Record<string, PlainTensor>> {
-  const inputs: Record<string, ort.Tensor> = {};
-  for (const [name, t] of Object.entries(feeds)) inputs[name] = new ort.Tensor('float32', t.data, [...t.dims]);
+/** Runs float32 feeds on a session of either ort package and returns every output as float32 plain data. */
+export async function runPlain<T>(
+  session: SessionLike<T>, tensor: (data: Float32Array, dims: number[]) => T, feeds: Record<string, PlainTensor>,
+): Promise<Record<string, PlainTensor>> {
+  const inputs: Record<string, T> = {};
+  for (const [name, t] of Object.entries(feeds)) inputs[name] = tensor(t.data, [...t.dims]);
   const results = await session.run(inputs);
   const out: Record<string, PlainTensor> = {};
   for (const [name, t] of Object.entries(results)) {
@@ -30,4 +31,14 @@ export async function runWeb(session: WebSession, feeds: Record<string, PlainTen
     out[name] = { data: t.data as Float32Array, dims: t.dims };
   }
   return out;
+}
+
+export type WebSession = ort.InferenceSession;
+
+export function createWebSession(bytes: Uint8Array): Promise<WebSession> {
+  return ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+}
+
+export function runWeb(session: WebSession, feeds: Record<string, PlainTensor>): Promise<Record<string, PlainTensor>> {
+  return runPlain(session, (data, dims) => new ort.Tensor('float32', data, dims), feeds);
 }

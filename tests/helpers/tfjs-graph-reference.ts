@@ -30,13 +30,3 @@ export async function runTfjs(model: tf.GraphModel, nhwc: Float32Array, shape: [
   tf.dispose([input, ...tensors]);
   return values;
 }
-
-/** NHWC → NCHW copy of a batch of images. */
-export function nhwcToNchw(data: Float32Array, [n, h, w, c]: [number, number, number, number]): Float32Array {
-  const out = new Float32Array(data.length);
-  for (let b = 0; b < n; b++)
-    for (let y = 0; y < h; y++)
-      for (let x = 0; x < w; x++)
-        for (let k = 0; k < c; k++) out[((b * c + k) * h + y) * w + x] = data[((b * h + y) * w + x) * c + k] as number;
-  return out;
-}

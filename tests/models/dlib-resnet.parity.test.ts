@@ -4,10 +4,10 @@ import { buildDlibResnet } from '../../models/convert/faceapi/dlib-resnet.js';
 import { DLIB_RESNET_INPUT as SPEC } from '../../models/convert/faceapi/input-spec.js';
 import { FACEAPI_MODEL_DIR, referenceEmbeddings } from '../helpers/faceapi-reference.js';
 import { facesDir } from '../helpers/faces-dir.js';
-import { hwcToNormalisedNchw, pickImages, readRgb, seededImages, stackHwc, type RgbImage } from '../helpers/images.js';
+import { normalisedNchw, pickImages, readRgb, seededImages, type RgbImage } from '../helpers/images.js';
 import { createNodeSession, runNode, type NodeSession } from '../helpers/ort-node-run.js';
 import { createWebSession, runWeb } from '../helpers/ort-web-node.js';
-import { checkParity, summarise } from '../helpers/parity.js';
+import { checkParity, logParity } from '../helpers/parity.js';
 
 // Reference = face-api's own FaceRecognitionNet on tfjs-cpu, fed the raw 0..255 pixels so its
 // normalisation is part of what is compared; the ONNX model gets our (pixel - mean) / 255.
@@ -16,8 +16,7 @@ const SIZE = SPEC.size;
 const DIM = 128;
 
 function onnxFeeds(images: readonly RgbImage[]): { input: { data: Float32Array; dims: number[] } } {
-  const n = images.length;
-  return { input: { data: hwcToNormalisedNchw(stackHwc(images), n, SIZE, SIZE, SPEC.meanRgb, SPEC.divisor), dims: [n, 3, SIZE, SIZE] } };
+  return { input: normalisedNchw(images, SPEC.meanRgb, SPEC.divisor) };
 }
 
 async function embed(session: NodeSession, images: readonly RgbImage[]): Promise<Float32Array> {
@@ -43,7 +42,7 @@ describe('face-api FaceRecognitionNet (dlib ResNet) -> ONNX', () => {
 
   it('matches face-api on seeded random pixels (batch of 2)', async () => {
     const rows = checkParity(await embed(session, noise), await referenceEmbeddings(noise), DIM, BOUNDS, 'random batch');
-    console.info(`dlib random: ${summarise(rows)}`);
+    logParity('dlib random', rows);
   }, 120_000);
 
   it('matches face-api on real 150x150 face chips', async () => {
@@ -51,7 +50,7 @@ describe('face-api FaceRecognitionNet (dlib ResNet) -> ONNX', () => {
     expect(paths.length).toBeGreaterThanOrEqual(5);
     const faces = await Promise.all(paths.map((p) => readRgb(p, SIZE)));
     const rows = checkParity(await embed(session, faces), await referenceEmbeddings(faces), DIM, BOUNDS, 'face chips');
-    console.info(`dlib faces (${faces.length}): ${summarise(rows)}`);
+    logParity(`dlib faces (${faces.length})`, rows);
   }, 180_000);
 
   it('gives the same embeddings on onnxruntime-web (WASM) as on onnxruntime-node', async () => {
@@ -59,7 +58,7 @@ describe('face-api FaceRecognitionNet (dlib ResNet) -> ONNX', () => {
     const out = (await runWeb(web, onnxFeeds(noise))).embedding;
     if (!out) throw new Error('ort-web: no embedding output');
     const rows = checkParity(out.data, await embed(session, noise), DIM, BOUNDS, 'ort-web vs ort-node');
-    console.info(`dlib ort-web: ${summarise(rows)}`);
+    logParity('dlib ort-web', rows);
     await web.release();
   }, 120_000);
 });

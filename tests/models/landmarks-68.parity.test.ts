@@ -4,10 +4,10 @@ import { LANDMARKS_68_INPUT as SPEC } from '../../models/convert/faceapi/input-s
 import { buildLandmarks68 } from '../../models/convert/faceapi/landmarks-68.js';
 import { FACEAPI_MODEL_DIR, referenceLandmarks, tfResizeBilinear } from '../helpers/faceapi-reference.js';
 import { facesDir } from '../helpers/faces-dir.js';
-import { cropRgb, hwcToNormalisedNchw, pickImages, readRgb, seededImages, stackHwc, type RgbImage } from '../helpers/images.js';
+import { cropRgb, normalisedNchw, pickImages, readRgb, seededImages, type RgbImage } from '../helpers/images.js';
 import { createNodeSession, runNode, type NodeSession } from '../helpers/ort-node-run.js';
 import { createWebSession, runWeb } from '../helpers/ort-web-node.js';
-import { checkParity, summarise } from '../helpers/parity.js';
+import { checkParity, logParity } from '../helpers/parity.js';
 
 // Reference = face-api's FaceLandmark68Net on tfjs-cpu: runNet gives the raw FC output the
 // ONNX model must reproduce; forwardInput adds the post-processing the engine must reproduce.
@@ -16,8 +16,7 @@ const SIZE = SPEC.size;
 const DIM = 136;
 
 function onnxFeeds(images: readonly RgbImage[]): { input: { data: Float32Array; dims: number[] } } {
-  const n = images.length;
-  return { input: { data: hwcToNormalisedNchw(stackHwc(images), n, SIZE, SIZE, SPEC.meanRgb, SPEC.divisor), dims: [n, 3, SIZE, SIZE] } };
+  return { input: normalisedNchw(images, SPEC.meanRgb, SPEC.divisor) };
 }
 
 async function landmarks(session: NodeSession, images: readonly RgbImage[]): Promise<Float32Array> {
@@ -64,7 +63,7 @@ describe('face-api FaceLandmark68Net -> ONNX', () => {
   it('matches face-api on seeded random pixels (batch of 2)', async () => {
     const reference = await referenceLandmarks(noise);
     const rows = checkParity(await landmarks(session, noise), reference.raw, DIM, BOUNDS, 'random batch');
-    console.info(`landmarks random: ${summarise(rows)}`);
+    logParity('landmarks random', rows);
     // On a square 112x112 input face-api's post-processing is the identity.
     checkParity(reference.processed, reference.raw, DIM, { rel: 1e-6 }, 'postProcess on square input');
   }, 120_000);
@@ -75,7 +74,7 @@ describe('face-api FaceLandmark68Net -> ONNX', () => {
     const faces = await Promise.all(paths.map((p) => readRgb(p, SIZE)));
     const reference = await referenceLandmarks(faces);
     const rows = checkParity(await landmarks(session, faces), reference.raw, DIM, BOUNDS, 'face chips');
-    console.info(`landmarks faces (${faces.length}): ${summarise(rows)}`);
+    logParity(`landmarks faces (${faces.length})`, rows);
   }, 120_000);
 
   it('reproduces face-api on non-square faces via centred padding, resize and postProcess', async () => {
@@ -97,7 +96,7 @@ describe('face-api FaceLandmark68Net -> ONNX', () => {
     const out = (await runWeb(web, onnxFeeds(noise))).landmarks;
     if (!out) throw new Error('ort-web: no landmarks output');
     const rows = checkParity(out.data, await landmarks(session, noise), DIM, BOUNDS, 'ort-web vs ort-node');
-    console.info(`landmarks ort-web: ${summarise(rows)}`);
+    logParity('landmarks ort-web', rows);
     await web.release();
   }, 120_000);
 });

@@ -1,109 +1,72 @@
+import { windowPads, type Padding } from '../layers.js';
 import type { OnnxGraph } from '../onnx-graph.js';
 import type { Weight } from '../tfjs-weights.js';
 
-/** ONNX Conv weights in OIHW order with their dims. */
-export interface OihwKernel {
-  data: Float32Array;
-  dims: [number, number, number, number];
+/** A face-api net's weights by name. */
+export type Weights = ReadonlyMap<string, Weight>;
+
+/** A feature map in the graph: tensor name, square spatial side and channel count. */
+export interface Feature {
+  name: string;
+  size: number;
+  channels: number;
 }
 
-/** How a TFJS conv pads: 'same' depends on the input size, so callers pass it in. */
-export type TfPadding = 'same' | 'valid';
+/** face-api's per-channel `scale` layer, y * weights + biases, applied after conv + bias. */
+export interface ScaleLayer {
+  weights: Float32Array;
+  biases: Float32Array;
+}
 
-/** Spatial geometry of one conv/pool window along both axes (square kernels and strides only). */
-export interface Window {
-  kernel: number;
+export interface ConvSpec {
   stride: number;
-  padding: TfPadding;
-}
-
-function dims4(w: Weight): [number, number, number, number] {
-  const [a, b, c, d] = w.shape;
-  if (w.shape.length !== 4 || a === undefined || b === undefined || c === undefined || d === undefined) {
-    throw new Error(`weight ${w.name}: expected rank 4, got [${w.shape.join(',')}]`);
-  }
-  return [a, b, c, d];
-}
-
-/** TFJS conv filters are HWIO; ONNX Conv wants OIHW. */
-export function hwioToOihw(w: Weight): OihwKernel {
-  const [h, wd, i, o] = dims4(w);
-  const out = new Float32Array(w.data.length);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < wd; x++)
-      for (let ci = 0; ci < i; ci++)
-        for (let co = 0; co < o; co++) {
-          out[((co * i + ci) * h + y) * wd + x] = w.data[((y * wd + x) * i + ci) * o + co] as number;
-        }
-  return { data: out, dims: [o, i, h, wd] };
-}
-
-/**
- * TFJS depthwise filters are [H, W, C, multiplier]; with multiplier 1 the ONNX grouped-conv
- * weight (group = C) is [C, 1, H, W].
- */
-export function depthwiseToOihw(w: Weight): OihwKernel {
-  const [h, wd, c, m] = dims4(w);
-  if (m !== 1) throw new Error(`weight ${w.name}: channel multiplier ${m} is not supported`);
-  const out = new Float32Array(w.data.length);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < wd; x++)
-      for (let ch = 0; ch < c; ch++) out[(ch * h + y) * wd + x] = w.data[(y * wd + x) * c + ch] as number;
-  return { data: out, dims: [c, 1, h, wd] };
-}
-
-/**
- * Folds face-api's per-channel `scale` layer (y * s + t, applied after conv + bias) into the
- * conv itself: conv_{W·s}(x) + (b·s + t). Returns new arrays; the inputs are left untouched.
- */
-export function foldScale(kernel: OihwKernel, bias: Float32Array, s: Float32Array, t: Float32Array): { kernel: OihwKernel; bias: Float32Array } {
-  const [o] = kernel.dims;
-  if (bias.length !== o || s.length !== o || t.length !== o) throw new Error(`scale fold: ${o} filters, ${bias.length}/${s.length}/${t.length} params`);
-  const perFilter = kernel.data.length / o;
-  const data = new Float32Array(kernel.data.length);
-  const folded = new Float32Array(o);
-  for (let f = 0; f < o; f++) {
-    const sf = s[f] as number;
-    for (let k = 0; k < perFilter; k++) data[f * perFilter + k] = (kernel.data[f * perFilter + k] as number) * sf;
-    folded[f] = (bias[f] as number) * sf + (t[f] as number);
-  }
-  return { kernel: { data, dims: kernel.dims }, bias: folded };
-}
-
-/** Output size of a TFJS window op (tfjs-core conv_util.computeConv2DInfo, no dilation). */
-export function outputSize(inSize: number, win: Window): number {
-  return win.padding === 'same' ? Math.ceil(inSize / win.stride) : Math.ceil((inSize - win.kernel + 1) / win.stride);
-}
-
-/**
- * TF 'same' pads (k-1)-ish in total and puts the odd pixel at the end (bottom/right), which
- * ONNX's symmetric `pads` cannot express implicitly; return explicit [begin, end].
- */
-export function tfPads(inSize: number, win: Window): [number, number] {
-  if (win.padding === 'valid') return [0, 0];
-  const total = Math.max(0, (outputSize(inSize, win) - 1) * win.stride + win.kernel - inSize);
-  const begin = Math.floor(total / 2);
-  return [begin, total - begin];
-}
-
-export interface ConvSpec extends Window {
-  weight: OihwKernel;
-  bias?: Float32Array;
+  padding: Padding;
+  /** ONNX Conv weight, OIHW (see hwioToOihw / depthwiseToOihw). */
+  weight: Weight;
+  bias?: Weight;
   group?: number;
+  /** Folded into the conv: conv_{W·s}(x) + (b·s + t). */
+  scale?: ScaleLayer;
 }
 
-/** Emits an ONNX Conv for a square TFJS-style conv on a square input of side `inSize`; returns [tensor, outSize]. */
-export function emitConv(g: OnnxGraph, x: string, inSize: number, spec: ConvSpec, name: string): [string, number] {
-  const [o, , kh, kw] = spec.weight.dims;
-  if (kh !== spec.kernel || kw !== spec.kernel) throw new Error(`${name}: kernel ${kh}x${kw}, expected ${spec.kernel}`);
-  const [begin, end] = tfPads(inSize, spec);
-  const inputs = [x, g.constFloat(`${name}.weight`, spec.weight.data, spec.weight.dims)];
-  if (spec.bias) inputs.push(g.constFloat(`${name}.bias`, spec.bias, [o]));
-  const y = g.node('Conv', inputs, {
-    group: spec.group ?? 1,
-    kernel_shape: [kh, kw],
-    pads: [begin, begin, end, end],
-    strides: [spec.stride, spec.stride],
-  }, name);
-  return [y, outputSize(inSize, spec)];
+/** Side of a square window op's output ('SAME' or 'VALID', TF semantics). */
+export function outputSize(inSize: number, kernel: number, stride: number, padding: Padding): number {
+  return windowPads(padding, inSize, inSize, [kernel, kernel], [stride, stride]).outH;
+}
+
+/**
+ * The conv weight with a scale layer's per-channel factor folded in. A float32 weight is
+ * multiplied here; a quantised one keeps its compact initializer and gets a constant Mul by
+ * s[O,1,1,1] (folded by onnxruntime at load), since W·s is no longer uint8-representable.
+ * Both round one float32 product per element, so the two forms give the same weights.
+ */
+function scaledWeight(g: OnnxGraph, w: Weight, s: Float32Array, name: string): string {
+  const [o] = w.shape as [number];
+  if (s.length !== o) throw new Error(`${name}: ${o} filters, ${s.length} scale factors`);
+  if (w.quantized) {
+    const factors = g.constFloat(`${name}.scale`, s, [o, 1, 1, 1]);
+    return g.node('Mul', [g.constWeight(`${name}.weight_q`, w), factors], {}, `${name}.weight`);
+  }
+  const per = w.data.length / o;
+  return g.constFloat(`${name}.weight`, w.data.map((v, i) => v * (s[Math.floor(i / per)] as number)), w.shape);
+}
+
+/** Emits an ONNX Conv for a square TFJS-style conv on a square input; returns the output feature. */
+export function emitConv(g: OnnxGraph, x: Feature, spec: ConvSpec, name: string): Feature {
+  const [o, i, kh, kw] = spec.weight.shape as [number, number, number, number];
+  const group = spec.group ?? 1;
+  if (i * group !== x.channels) throw new Error(`${name}: expects ${i * group} channels, got ${x.channels}`);
+  const { pads, outH } = windowPads(spec.padding, x.size, x.size, [kh, kw], [spec.stride, spec.stride]);
+  const inputs = [x.name];
+  if (spec.scale) {
+    const { weights: s, biases: t } = spec.scale;
+    const b = spec.bias?.data ?? new Float32Array(o);
+    if (b.length !== o || t.length !== o) throw new Error(`${name}: ${o} filters, ${b.length} biases, ${t.length} scale biases`);
+    inputs.push(scaledWeight(g, spec.weight, s, name), g.constFloat(`${name}.bias`, b.map((v, f) => v * (s[f] as number) + (t[f] as number)), [o]));
+  } else {
+    inputs.push(g.constWeight(`${name}.weight`, spec.weight));
+    if (spec.bias) inputs.push(g.constWeight(`${name}.bias`, spec.bias, [o]));
+  }
+  const y = g.node('Conv', inputs, { group, kernel_shape: [kh, kw], pads, strides: [spec.stride, spec.stride] }, name);
+  return { name: y, size: outH, channels: o };
 }

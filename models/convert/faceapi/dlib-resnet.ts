@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { OnnxGraph } from '../onnx-graph.js';
-import { loadWeightsManifest, requireWeight, type Weight } from '../tfjs-weights.js';
-import { emitConv, foldScale, hwioToOihw, outputSize, type TfPadding } from './conv.js';
+import { hwioToOihw, type Padding } from '../layers.js';
+import { loadWeightsManifest, requireWeight } from '../tfjs-weights.js';
+import { emitConv, outputSize, type Feature, type Weights } from './conv.js';
 import { DLIB_RESNET_INPUT, inputMetadata } from './input-spec.js';
 
 /**
@@ -10,37 +11,25 @@ import { DLIB_RESNET_INPUT, inputMetadata } from './input-spec.js';
  * input is already normalised (see input-spec.ts) and NCHW.
  */
 
-/** A feature map in the graph: tensor name, square spatial side and channel count. */
-interface Feature {
-  name: string;
-  size: number;
-  channels: number;
-}
-
-type Weights = ReadonlyMap<string, Weight>;
-
 /**
  * face-api convLayer: conv2d + bias, then `scale` (x * weights + biases), then optional relu.
  * The scale is folded into the conv, so one ONNX Conv (plus Relu) remains.
  */
-function convLayer(g: OnnxGraph, w: Weights, x: Feature, prefix: string, stride: number, padding: TfPadding, relu: boolean): Feature {
-  const filters = requireWeight(w, `${prefix}/conv/filters`);
-  const folded = foldScale(
-    hwioToOihw(filters),
-    requireWeight(w, `${prefix}/conv/bias`).data,
-    requireWeight(w, `${prefix}/scale/weights`).data,
-    requireWeight(w, `${prefix}/scale/biases`).data,
-  );
-  const [outChannels, inChannels, kernel] = folded.kernel.dims;
-  if (inChannels !== x.channels) throw new Error(`${prefix}: expects ${inChannels} channels, got ${x.channels}`);
-  const [y, size] = emitConv(g, x.name, x.size, { kernel, stride, padding, weight: folded.kernel, bias: folded.bias }, `${prefix}/conv`);
-  return { name: relu ? g.node('Relu', [y], {}, `${prefix}/relu`) : y, size, channels: outChannels };
+function convLayer(g: OnnxGraph, w: Weights, x: Feature, prefix: string, stride: number, padding: Padding, relu: boolean): Feature {
+  const y = emitConv(g, x, {
+    stride,
+    padding,
+    weight: hwioToOihw(requireWeight(w, `${prefix}/conv/filters`)),
+    bias: requireWeight(w, `${prefix}/conv/bias`),
+    scale: { weights: requireWeight(w, `${prefix}/scale/weights`).data, biases: requireWeight(w, `${prefix}/scale/biases`).data },
+  }, `${prefix}/conv`);
+  return relu ? { ...y, name: g.node('Relu', [y.name], {}, `${prefix}/relu`) } : y;
 }
 
 /** face-api residual: relu(convNoRelu(conv(x)) + x), both convs 3x3 'same' stride 1. */
 function residual(g: OnnxGraph, w: Weights, x: Feature, prefix: string): Feature {
-  const a = convLayer(g, w, x, `${prefix}/conv1`, 1, 'same', true);
-  const b = convLayer(g, w, a, `${prefix}/conv2`, 1, 'same', false);
+  const a = convLayer(g, w, x, `${prefix}/conv1`, 1, 'SAME', true);
+  const b = convLayer(g, w, a, `${prefix}/conv2`, 1, 'SAME', false);
   const sum = g.node('Add', [b.name, x.name], {}, `${prefix}/add`);
   return { ...b, name: g.node('Relu', [sum], {}, `${prefix}/out`) };
 }
@@ -59,9 +48,9 @@ function padEnd(g: OnnxGraph, x: string, ends: [number, number, number, number],
  * stay exactly zero: a Pad on each path reproduces that.
  */
 function residualDown(g: OnnxGraph, w: Weights, x: Feature, prefix: string): Feature {
-  const a = convLayer(g, w, x, `${prefix}/conv1`, 2, 'valid', true);
-  let b = convLayer(g, w, a, `${prefix}/conv2`, 1, 'same', false);
-  const poolSize = outputSize(x.size, { kernel: 2, stride: 2, padding: 'valid' });
+  const a = convLayer(g, w, x, `${prefix}/conv1`, 2, 'VALID', true);
+  let b = convLayer(g, w, a, `${prefix}/conv2`, 1, 'SAME', false);
+  const poolSize = outputSize(x.size, 2, 2, 'VALID');
   let pooled = g.node('AveragePool', [x.name], { kernel_shape: [2, 2], strides: [2, 2] }, `${prefix}/pool`);
   if (poolSize !== b.size) {
     if (poolSize !== b.size + 1) throw new Error(`${prefix}: pooled ${poolSize} vs conv ${b.size}; face-api pads by one only`);
@@ -87,11 +76,11 @@ export async function buildDlibResnet(modelDir: string): Promise<Uint8Array> {
   let x: Feature = { name: g.input('input', ['N', 3, size, size]), size, channels: 3 };
 
   // convDown: 7x7 stride 2 'valid' (150 -> 72), then maxPool 3x3 stride 2 'valid' (72 -> 35).
-  x = convLayer(g, w, x, 'conv32_down', 2, 'valid', true);
+  x = convLayer(g, w, x, 'conv32_down', 2, 'VALID', true);
   x = {
     ...x,
     name: g.node('MaxPool', [x.name], { kernel_shape: [3, 3], strides: [2, 2] }, 'maxpool'),
-    size: outputSize(x.size, { kernel: 3, stride: 2, padding: 'valid' }),
+    size: outputSize(x.size, 3, 2, 'VALID'),
   };
   for (const [prefix, down] of RESIDUAL_STAGES) x = down ? residualDown(g, w, x, prefix) : residual(g, w, x, prefix);
 
@@ -100,7 +89,7 @@ export async function buildDlibResnet(modelDir: string): Promise<Uint8Array> {
   const pooled = g.node('GlobalAveragePool', [x.name], {}, 'global_avg');
   const flat = g.node('Flatten', [pooled], { axis: 1 }, 'flatten');
   const outDim = fc.shape[1] ?? 0;
-  g.node('MatMul', [flat, g.constFloat('fc.weight', fc.data, fc.shape)], {}, 'embedding');
+  g.node('MatMul', [flat, g.constWeight('fc.weight', fc)], {}, 'embedding');
   g.output('embedding', ['N', outDim]);
 
   return g.toBytes({

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { OnnxGraph } from '../onnx-graph.js';
-import { loadWeightsManifest, requireWeight, type Weight } from '../tfjs-weights.js';
-import { depthwiseToOihw, emitConv, hwioToOihw, outputSize } from './conv.js';
+import { depthwiseToOihw, hwioToOihw } from '../layers.js';
+import { loadWeightsManifest, requireWeight } from '../tfjs-weights.js';
+import { emitConv, outputSize, type Feature, type Weights } from './conv.js';
 import { LANDMARKS_68_INPUT, inputMetadata } from './input-spec.js';
 
 /**
@@ -12,21 +13,10 @@ import { LANDMARKS_68_INPUT, inputMetadata } from './input-spec.js';
  * left to the engine.
  */
 
-interface Feature {
-  name: string;
-  size: number;
-  channels: number;
-}
-
-type Weights = ReadonlyMap<string, Weight>;
-
 /** Regular conv + bias ('same' padding), as dense0/conv0. */
 function plainConv(g: OnnxGraph, w: Weights, x: Feature, prefix: string, stride: number): Feature {
   const weight = hwioToOihw(requireWeight(w, `${prefix}/filters`));
-  const [channels, , kernel] = weight.dims;
-  const bias = requireWeight(w, `${prefix}/bias`).data;
-  const [name, size] = emitConv(g, x.name, x.size, { kernel, stride, padding: 'same', weight, bias }, prefix);
-  return { name, size, channels };
+  return emitConv(g, x, { stride, padding: 'SAME', weight, bias: requireWeight(w, `${prefix}/bias`) }, prefix);
 }
 
 /**
@@ -35,13 +25,9 @@ function plainConv(g: OnnxGraph, w: Weights, x: Feature, prefix: string, stride:
  */
 function separableConv(g: OnnxGraph, w: Weights, x: Feature, prefix: string, stride: number): Feature {
   const dw = depthwiseToOihw(requireWeight(w, `${prefix}/depthwise_filter`));
-  const [dwChannels, , kernel] = dw.dims;
-  if (dwChannels !== x.channels) throw new Error(`${prefix}: expects ${dwChannels} channels, got ${x.channels}`);
-  const [d, size] = emitConv(g, x.name, x.size, { kernel, stride, padding: 'same', weight: dw, group: x.channels }, `${prefix}/depthwise`);
+  const d = emitConv(g, x, { stride, padding: 'SAME', weight: dw, group: x.channels }, `${prefix}/depthwise`);
   const pw = hwioToOihw(requireWeight(w, `${prefix}/pointwise_filter`));
-  const bias = requireWeight(w, `${prefix}/bias`).data;
-  const [name] = emitConv(g, d, size, { kernel: 1, stride: 1, padding: 'valid', weight: pw, bias }, `${prefix}/pointwise`);
-  return { name, size, channels: pw.dims[0] };
+  return emitConv(g, d, { stride: 1, padding: 'VALID', weight: pw, bias: requireWeight(w, `${prefix}/bias`) }, `${prefix}/pointwise`);
 }
 
 /**
@@ -73,15 +59,15 @@ export async function buildLandmarks68(modelDir: string): Promise<Uint8Array> {
   for (const [i, prefix] of ['dense0', 'dense1', 'dense2', 'dense3'].entries()) x = denseBlock4(g, w, x, prefix, i === 0);
 
   // avgPool 7x7 stride 2 'valid' on the 7x7 map -> 1x1, then flatten (NHWC and NCHW agree at 1x1).
-  if (outputSize(x.size, { kernel: 7, stride: 2, padding: 'valid' }) !== 1) throw new Error(`feature map ${x.size}: expected 7x7`);
+  if (outputSize(x.size, 7, 2, 'VALID') !== 1) throw new Error(`feature map ${x.size}: expected 7x7`);
   const pooled = g.node('AveragePool', [x.name], { kernel_shape: [7, 7], strides: [2, 2] }, 'avgpool');
   const flat = g.node('Flatten', [pooled], { axis: 1 }, 'flatten');
 
   // fullyConnectedLayer: matMul(x, weights [256, 136]) + bias.
   const fcW = requireWeight(w, 'fc/weights');
   const fcB = requireWeight(w, 'fc/bias');
-  const mm = g.node('MatMul', [flat, g.constFloat('fc.weight', fcW.data, fcW.shape)], {}, 'fc/matmul');
-  g.node('Add', [mm, g.constFloat('fc.bias', fcB.data, fcB.shape)], {}, 'landmarks');
+  const mm = g.node('MatMul', [flat, g.constWeight('fc.weight', fcW)], {}, 'fc/matmul');
+  g.node('Add', [mm, g.constWeight('fc.bias', fcB)], {}, 'landmarks');
   g.output('landmarks', ['N', fcB.shape[0] ?? 0]);
 
   return g.toBytes({

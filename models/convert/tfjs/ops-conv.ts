@@ -27,24 +27,24 @@ export function convertConv(ctx: ConvertContext, node: TfNode): void {
   const x = ctx.nchw(ctx.tensor(node, xName as string), node.name);
   const filter = ctx.constant(node, filterName as string);
   const depthwise = node.op.includes('Depthwise');
-  const kernel = depthwise ? depthwiseToOihw(filter.data, filter.shape) : hwioToOihw(filter.data, filter.shape);
+  const kernel = depthwise ? depthwiseToOihw(filter) : hwioToOihw(filter);
   const strides = spatial(node, 'strides');
   const dilations = spatial(node, 'dilations');
   const [, inH, inW] = x.shape as [number, number, number, number];
   const { pads, outH, outW } = windowPads(paddingOf(node), inH, inW, [filter.shape[0] as number, filter.shape[1] as number], strides, dilations);
   const fused = attrStrings(node, 'fused_ops');
-  const inputs = [x.name, ctx.graph.constFloat(`${node.name}/weight`, kernel.data, kernel.dims)];
+  const inputs = [x.name, ctx.graph.constWeight(`${node.name}/weight`, kernel)];
   let rest = fused;
   if (fused[0] === 'BiasAdd') {
     const bias = ctx.constant(node, extra[0] as string);
-    inputs.push(ctx.graph.constFloat(`${node.name}/bias`, bias.data, [bias.data.length]));
+    inputs.push(ctx.graph.constWeight(`${node.name}/bias`, bias, [bias.data.length]));
     rest = fused.slice(1);
   } else if (fused.length > 0) {
     throw new Error(`node ${node.name} (${node.op}): fused_ops ${fused.join('+')} are not supported`);
   }
   const group = depthwise ? (filter.shape[2] as number) : 1;
   let name = ctx.graph.node('Conv', inputs, { group, pads, strides, dilations, kernel_shape: [filter.shape[0] as number, filter.shape[1] as number] }, rest.length ? `${node.name}/conv` : node.name);
-  const channels = kernel.dims[0] as number;
+  const channels = kernel.shape[0] as number;
   if (rest.length > 1) throw new Error(`node ${node.name} (${node.op}): fused_ops ${fused.join('+')} are not supported`);
   if (rest.length === 1) {
     const alpha = rest[0] === 'Prelu' ? ctx.constant(node, extra[1] as string) : undefined;

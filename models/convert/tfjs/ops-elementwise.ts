@@ -1,5 +1,6 @@
 import type { Weight } from '../tfjs-weights.js';
-import type { ConvertContext, Layout, TensorValue } from './context.js';
+import { transposeWeight } from '../layers.js';
+import { NHWC_TO_NCHW, type ConvertContext, type Layout, type TensorValue } from './context.js';
 import { dataInputs, type TfNode } from './graph-model.js';
 
 /** Appends a TF activation (as named in fused_ops or as an op) after `input`. */
@@ -13,7 +14,7 @@ export function applyActivation(ctx: ConvertContext, node: TfNode, activation: s
     case 'Prelu': {
       if (!alpha) throw new Error(`node ${node.name} (${node.op}): Prelu needs its alpha`);
       const dims = layout === 'NCHW' ? [alpha.data.length, 1, 1] : [alpha.data.length];
-      return g.node('PRelu', [input, g.constFloat(`${node.name}/alpha`, alpha.data, dims)], {}, node.name);
+      return g.node('PRelu', [input, g.constWeight(`${node.name}/alpha`, alpha, dims)], {}, node.name);
     }
     default:
       throw new Error(`node ${node.name} (${node.op}): activation ${activation} is not supported`);
@@ -33,18 +34,11 @@ function broadcastShape(a: readonly number[], b: readonly number[]): number[] {
 
 /** A constant operand laid out to broadcast against a tensor of the given layout. */
 function constOperand(ctx: ConvertContext, node: TfNode, w: Weight, layout: Layout, rank: number): string {
-  const size = w.data.length;
-  if (size === 1) return ctx.graph.constFloat(`${node.name}/scalar`, w.data, []);
-  if (layout === 'plain') return ctx.graph.constFloat(`${node.name}/const`, w.data, w.shape);
+  if (w.data.length === 1) return ctx.graph.constWeight(`${node.name}/scalar`, w, []);
+  if (layout === 'plain') return ctx.graph.constWeight(`${node.name}/const`, w);
   // Left-pad the TF shape to rank 4, then move its channel axis to position 1.
-  const s = [...Array(rank - w.shape.length).fill(1), ...w.shape] as [number, number, number, number];
-  const [n, h, wd, c] = s;
-  const out = new Float32Array(size);
-  for (let i = 0; i < n; i++)
-    for (let y = 0; y < h; y++)
-      for (let x = 0; x < wd; x++)
-        for (let k = 0; k < c; k++) out[((i * c + k) * h + y) * wd + x] = w.data[((i * h + y) * wd + x) * c + k] as number;
-  return ctx.graph.constFloat(`${node.name}/const`, out, [n, c, h, wd]);
+  const nhwc = { ...w, shape: [...Array<number>(rank - w.shape.length).fill(1), ...w.shape] };
+  return ctx.graph.constWeight(`${node.name}/const`, transposeWeight(nhwc, NHWC_TO_NCHW));
 }
 
 const BINARY: Record<string, string> = { Add: 'Add', AddV2: 'Add', BiasAdd: 'Add', Sub: 'Sub', Mul: 'Mul', RealDiv: 'Div', Maximum: 'Max', Minimum: 'Min' };

@@ -74,11 +74,11 @@ export function convertMatMul(ctx: ConvertContext, node: TfNode): void {
   const a = ctx.plain(ctx.tensor(node, aName as string), node.name);
   const b = ctx.constant(node, bName as string);
   const transB = attrBool(node, 'transpose_b') ? 1 : 0;
-  const inputs = [a.name, ctx.graph.constFloat(`${node.name}/weight`, b.data, b.shape)];
+  const inputs = [a.name, ctx.graph.constWeight(`${node.name}/weight`, b)];
   const fused = attrStrings(node, 'fused_ops');
   if (fused[0] === 'BiasAdd') {
     const bias = ctx.constant(node, extra[0] as string);
-    inputs.push(ctx.graph.constFloat(`${node.name}/bias`, bias.data, [bias.data.length]));
+    inputs.push(ctx.graph.constWeight(`${node.name}/bias`, bias, [bias.data.length]));
   }
   const activation = fused.slice(fused[0] === 'BiasAdd' ? 1 : 0);
   const attrs = { transA: attrBool(node, 'transpose_a') ? 1 : 0, transB };

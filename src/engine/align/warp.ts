@@ -9,21 +9,23 @@
  * pipelines feed their models: human pads the BlazeFace input with tf.pad zeros, and dlib's
  * extract_image_chip leaves out-of-image chip pixels black. Replicating the edge would show the
  * models smeared stripes they never saw in training.
+ *
+ * Shrinking by more than 2x first area-averages the source (area-downscale.ts), as plain
+ * bilinear would skip most source pixels and alias; dlib does the same with an image pyramid.
  */
 import type { Affine, Box, RgbaImage } from '../types.js';
-import { invertAffine } from './umeyama.js';
+import { areaDownscale } from './area-downscale.js';
+import { applyAffine, invertAffine } from './umeyama.js';
 
 export type Rgb = [number, number, number];
 
-/** Below this many output pixels per source pixel, bilinear skips source pixels and aliases. */
-const MIN_BILINEAR_SCALE = 0.5;
+/** Source pixels per output pixel above which bilinear sampling aliases. */
+const MAX_BILINEAR_SHRINK = 2;
 
 /**
  * Writes the size x size chip that `dstFromSrc` maps the image onto, as 3 planes (R, G, B) of
  * (value - mean) / std, at `offset` in `out` so a batch buffer can be filled in place. With
  * `mirror`, the chip is flipped horizontally (for flip-averaged embeddings).
- * When the chip shrinks the image by more than 2x, each chip pixel averages an n x n grid of
- * bilinear samples over its footprint (a box prefilter that follows the rotation).
  */
 export function warpToChip(
   img: RgbaImage,
@@ -35,67 +37,93 @@ export function warpToChip(
   offset = 0,
   mirror = false,
 ): Float32Array {
-  const plane = size * size;
-  if (offset < 0 || offset + 3 * plane > out.length) {
+  if (offset < 0 || offset + 3 * size * size > out.length) {
     throw new Error(`warpToChip: a ${size}x${size} chip at offset ${offset} does not fit in ${out.length} floats`);
   }
-  const [a, b, tx, c, d, ty] = invertAffine(dstFromSrc);
-  const srcPerDst = Math.sqrt(Math.abs(a * d - b * c));
-  const n = srcPerDst * MIN_BILINEAR_SCALE > 1 ? Math.ceil(srcPerDst) : 1;
-  const [scaleR, scaleG, scaleB] = inverseStd(std);
-  const weight = 1 / (n * n);
-  const acc = new Float64Array(3);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      acc.fill(0);
-      for (let j = 0; j < n; j++) {
-        const v = y + (j + 0.5) / n;
-        for (let i = 0; i < n; i++) {
-          const u = x + (i + 0.5) / n;
-          // -0.5 turns continuous coordinates into indices whose integer values are pixel centres.
-          addBilinear(img, a * u + b * v + tx - 0.5, c * u + d * v + ty - 0.5, acc);
-        }
-      }
-      const o = offset + y * size + (mirror ? size - 1 - x : x);
-      out[o] = ((acc[0] as number) * weight - mean[0]) * scaleR;
-      out[o + plane] = ((acc[1] as number) * weight - mean[1]) * scaleG;
-      out[o + 2 * plane] = ((acc[2] as number) * weight - mean[2]) * scaleB;
-    }
+  const srcFromDst = invertAffine(dstFromSrc);
+  const shrink = Math.sqrt(Math.abs(srcFromDst[0] * srcFromDst[4] - srcFromDst[1] * srcFromDst[3]));
+  if (shrink <= MAX_BILINEAR_SHRINK) {
+    bilinearChip(img, srcFromDst, size, mean, inverseStd(std), out, offset, mirror);
+    return out;
   }
+  // Average the chip's footprint down to about one source pixel per chip pixel, then sample that.
+  const corners = ([[0, 0], [size, 0], [0, size], [size, size]] as const).map(([x, y]) => applyAffine(srcFromDst, [x, y]));
+  const left = Math.min(...corners.map((p) => p[0])) - shrink;
+  const top = Math.min(...corners.map((p) => p[1])) - shrink;
+  const width = Math.ceil((Math.max(...corners.map((p) => p[0])) + shrink - left) / shrink);
+  const height = Math.ceil((Math.max(...corners.map((p) => p[1])) + shrink - top) / shrink);
+  const small = areaDownscale(img, left, top, shrink, width, height);
+  const [a, b, tx, c, d, ty] = srcFromDst;
+  const smallFromDst: Affine = [a / shrink, b / shrink, (tx - left) / shrink, c / shrink, d / shrink, (ty - top) / shrink];
+  bilinearChip(small, smallFromDst, size, mean, inverseStd(std), out, offset, mirror);
   return out;
 }
 
-/** Adds the bilinear RGB at index coordinates (fx, fy) to acc; neighbours outside are black. */
-function addBilinear(img: RgbaImage, fx: number, fy: number, acc: Float64Array): void {
+function bilinearChip(
+  img: RgbaImage,
+  srcFromDst: Affine,
+  size: number,
+  mean: Rgb,
+  invStd: Rgb,
+  out: Float32Array,
+  offset: number,
+  mirror: boolean,
+): void {
   const { width, height, data } = img;
-  const x0 = Math.floor(fx);
-  const y0 = Math.floor(fy);
-  if (x0 < -1 || y0 < -1 || x0 >= width || y0 >= height) return;
-  const wx = fx - x0;
-  const wy = fy - y0;
-  const w00 = (1 - wx) * (1 - wy);
-  const w10 = wx * (1 - wy);
-  const w01 = (1 - wx) * wy;
-  const w11 = wx * wy;
-  const p = (y0 * width + x0) * 4;
-  if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
-    const q = p + width * 4;
-    for (let k = 0; k < 3; k++) {
-      acc[k] = (acc[k] as number) + w00 * (data[p + k] as number) + w10 * (data[p + 4 + k] as number) +
-        w01 * (data[q + k] as number) + w11 * (data[q + 4 + k] as number);
+  const [a, b, tx, c, d, ty] = srcFromDst;
+  const [meanR, meanG, meanB] = mean;
+  const [scaleR, scaleG, scaleB] = invStd;
+  const plane = size * size;
+  const edge = new Float64Array(3);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      // Chip pixel centre -> source, minus 0.5 so integer values land on source pixel centres.
+      const fx = a * (x + 0.5) + b * (y + 0.5) + tx - 0.5;
+      const fy = c * (x + 0.5) + d * (y + 0.5) + ty - 0.5;
+      const x0 = Math.floor(fx);
+      const y0 = Math.floor(fy);
+      const wx = fx - x0;
+      const wy = fy - y0;
+      let red: number;
+      let green: number;
+      let blue: number;
+      if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
+        const p = (y0 * width + x0) * 4;
+        const q = p + width * 4;
+        const w00 = (1 - wx) * (1 - wy);
+        const w10 = wx * (1 - wy);
+        const w01 = (1 - wx) * wy;
+        const w11 = wx * wy;
+        red = w00 * (data[p] as number) + w10 * (data[p + 4] as number) + w01 * (data[q] as number) + w11 * (data[q + 4] as number);
+        green = w00 * (data[p + 1] as number) + w10 * (data[p + 5] as number) + w01 * (data[q + 1] as number) + w11 * (data[q + 5] as number);
+        blue = w00 * (data[p + 2] as number) + w10 * (data[p + 6] as number) + w01 * (data[q + 2] as number) + w11 * (data[q + 6] as number);
+      } else {
+        bilinearAtEdge(img, x0, y0, wx, wy, edge);
+        red = edge[0] as number;
+        green = edge[1] as number;
+        blue = edge[2] as number;
+      }
+      const o = offset + y * size + (mirror ? size - 1 - x : x);
+      out[o] = (red - meanR) * scaleR;
+      out[o + plane] = (green - meanG) * scaleG;
+      out[o + 2 * plane] = (blue - meanB) * scaleB;
     }
-    return;
   }
-  addPixel(img, x0, y0, w00, acc);
-  addPixel(img, x0 + 1, y0, w10, acc);
-  addPixel(img, x0, y0 + 1, w01, acc);
-  addPixel(img, x0 + 1, y0 + 1, w11, acc);
 }
 
-function addPixel(img: RgbaImage, x: number, y: number, w: number, acc: Float64Array): void {
-  if (x < 0 || y < 0 || x >= img.width || y >= img.height) return;
-  const p = (y * img.width + x) * 4;
-  for (let k = 0; k < 3; k++) acc[k] = (acc[k] as number) + w * (img.data[p + k] as number);
+/** Bilinear RGB where some of the 4 neighbours fall outside the image (those count as black). */
+function bilinearAtEdge(img: RgbaImage, x0: number, y0: number, wx: number, wy: number, rgb: Float64Array): void {
+  rgb.fill(0);
+  for (let k = 0; k < 4; k++) {
+    const x = x0 + (k & 1);
+    const y = y0 + (k >> 1);
+    if (x < 0 || y < 0 || x >= img.width || y >= img.height) continue;
+    const w = (k & 1 ? wx : 1 - wx) * (k >> 1 ? wy : 1 - wy);
+    const p = (y * img.width + x) * 4;
+    rgb[0] = (rgb[0] as number) + w * (img.data[p] as number);
+    rgb[1] = (rgb[1] as number) + w * (img.data[p + 1] as number);
+    rgb[2] = (rgb[2] as number) + w * (img.data[p + 2] as number);
+  }
 }
 
 function inverseStd(std: Rgb | number): Rgb {
@@ -115,8 +143,6 @@ export interface Letterbox {
  * Resizes `region` of the image (default: all of it) into a size x size square, keeping the
  * aspect ratio: the region grows to a square around its centre, and what falls outside the
  * image is black. A region may extend past the image (a crop around a face near the edge).
- * Downscales by more than 2x use exact area averaging, separable and streamed row by row, so
- * every source pixel is read about once and no full-resolution buffer is ever allocated.
  */
 export function resizeLetterbox(
   img: RgbaImage,
@@ -129,83 +155,6 @@ export function resizeLetterbox(
   const side = Math.max(rw, rh);
   if (!(side > 0)) throw new Error(`resizeLetterbox: empty region ${region.join(', ')}`);
   const s = side / size;
-  const left = rx + (rw - side) / 2;
-  const top = ry + (rh - side) / 2;
-  const imageFromTensor: Affine = [s, 0, left, 0, s, top];
-  if (s * MIN_BILINEAR_SCALE <= 1) {
-    return { tensor: warpToChip(img, invertAffine(imageFromTensor), size, mean, std), imageFromTensor };
-  }
-  return { tensor: areaResize(img, size, left, top, s, mean, std), imageFromTensor };
-}
-
-/** Source pixels under each output pixel along one axis, with their overlap lengths. */
-interface Footprints {
-  first: Int32Array;
-  count: Int32Array;
-  /** `stride` overlap weights per output pixel. */
-  weights: Float64Array;
-  stride: number;
-}
-
-function footprints(size: number, start: number, s: number, limit: number): Footprints {
-  const stride = Math.ceil(s) + 1;
-  const first = new Int32Array(size);
-  const count = new Int32Array(size);
-  const weights = new Float64Array(size * stride);
-  for (let i = 0; i < size; i++) {
-    const lo = start + i * s;
-    const hi = lo + s;
-    // Pixels outside [0, limit) stay out: they are black and add nothing to the sum.
-    const j0 = Math.max(0, Math.floor(lo));
-    const j1 = Math.min(limit, Math.ceil(hi));
-    first[i] = j0;
-    count[i] = Math.max(0, j1 - j0);
-    for (let j = j0; j < j1; j++) weights[i * stride + j - j0] = Math.min(j + 1, hi) - Math.max(j, lo);
-  }
-  return { first, count, weights, stride };
-}
-
-function areaResize(img: RgbaImage, size: number, left: number, top: number, s: number, mean: Rgb, std: Rgb | number): Float32Array {
-  const { width, data } = img;
-  const cols = footprints(size, left, s, width);
-  const rows = footprints(size, top, s, img.height);
-  const invArea = 1 / (s * s);
-  const [scaleR, scaleG, scaleB] = inverseStd(std);
-  const plane = size * size;
-  const out = new Float32Array(3 * plane);
-  const sums = new Float64Array(3 * size);
-  for (let y = 0; y < size; y++) {
-    sums.fill(0);
-    const rowFirst = rows.first[y] as number;
-    const rowCount = rows.count[y] as number;
-    for (let r = 0; r < rowCount; r++) {
-      const wy = rows.weights[y * rows.stride + r] as number;
-      const rowBase = (rowFirst + r) * width * 4;
-      for (let x = 0; x < size; x++) {
-        const colFirst = cols.first[x] as number;
-        const colCount = cols.count[x] as number;
-        const wBase = x * cols.stride;
-        let red = 0;
-        let green = 0;
-        let blue = 0;
-        for (let t = 0; t < colCount; t++) {
-          const w = cols.weights[wBase + t] as number;
-          const p = rowBase + (colFirst + t) * 4;
-          red += w * (data[p] as number);
-          green += w * (data[p + 1] as number);
-          blue += w * (data[p + 2] as number);
-        }
-        sums[3 * x] = (sums[3 * x] as number) + wy * red;
-        sums[3 * x + 1] = (sums[3 * x + 1] as number) + wy * green;
-        sums[3 * x + 2] = (sums[3 * x + 2] as number) + wy * blue;
-      }
-    }
-    for (let x = 0; x < size; x++) {
-      const o = y * size + x;
-      out[o] = ((sums[3 * x] as number) * invArea - mean[0]) * scaleR;
-      out[o + plane] = ((sums[3 * x + 1] as number) * invArea - mean[1]) * scaleG;
-      out[o + 2 * plane] = ((sums[3 * x + 2] as number) * invArea - mean[2]) * scaleB;
-    }
-  }
-  return out;
+  const imageFromTensor: Affine = [s, 0, rx + (rw - side) / 2, 0, s, ry + (rh - side) / 2];
+  return { tensor: warpToChip(img, invertAffine(imageFromTensor), size, mean, std), imageFromTensor };
 }

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { buildGallery, type Person } from '../../engine/match/gallery.js';
+import { DEFAULT_MATCH_MARGIN, DEFAULT_MATCH_THRESHOLD } from '../../engine/match/defaults.js';
+import { nameFaces } from '../../engine/match/name-faces.js';
+import { EMBEDDING_MODEL_ID } from '../../engine/model-id.js';
+import type { EngineModels } from '../../engine/runtime.js';
+import { decodeEmbedding, parsePack } from '../../shared/identity-pack.js';
+import { errorMessage } from '../../shared/result.js';
+import { collectImageFiles } from '../collect-files.js';
+import { analyseFile } from './scan.js';
+
+/** Reads an identity pack made for this engine's embedding space into gallery people. */
+export async function loadPackPeople(path: string): Promise<Person[]> {
+  const parsed = parsePack(await readFile(path, 'utf8'));
+  if (!parsed.ok) throw new Error(`${path}: ${parsed.error}`);
+  const pack = parsed.value;
+  if (pack.model.id !== EMBEDDING_MODEL_ID) {
+    throw new Error(`${path} was made for model ${pack.model.id}, this facetag uses ${EMBEDDING_MODEL_ID}: enroll again, or import it in the extension, which recomputes embeddings from the thumbnails`);
+  }
+  return pack.people.map((p) => ({ id: p.id, name: p.name, references: p.references.map((r) => decodeEmbedding(r.embedding)), negatives: p.negatives.map((r) => decodeEmbedding(r.embedding)) }));
+}
+
+export async function identifyFiles(models: EngineModels, args: string[], print: (line: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { jsonl: { type: 'boolean', default: false }, threshold: { type: 'string' }, margin: { type: 'string' } },
+  });
+  const [packPath, ...inputs] = positionals;
+  if (!packPath || inputs.length === 0) throw new Error('usage: facetag identify <people.json> <files|dirs...>');
+  const threshold = values.threshold === undefined ? DEFAULT_MATCH_THRESHOLD : Number(values.threshold);
+  const margin = values.margin === undefined ? DEFAULT_MATCH_MARGIN : Number(values.margin);
+  if (!Number.isFinite(threshold) || !Number.isFinite(margin)) throw new Error('--threshold and --margin must be numbers');
+  const gallery = buildGallery(await loadPackPeople(packPath));
+  let readable = 0;
+  for (const file of await collectImageFiles(inputs)) {
+    try {
+      const { decoded, faces } = await analyseFile(models, file);
+      readable++;
+      const named = nameFaces(gallery, faces.map((f) => f.embedding), { threshold, margin });
+      const results = faces.map((f, i) => ({
+        box: f.box.map((v) => Math.round(v * decoded.scale)),
+        name: named[i]?.person?.name ?? null,
+        score: Number((named[i]?.score ?? 0).toFixed(4)),
+      }));
+      if (values.jsonl) print(JSON.stringify({ file, faces: results }));
+      else print(`${file}: ${results.length ? results.map((r) => `${r.name ?? 'unknown'} (${r.score}) at ${r.box.join(',')}`).join('; ') : 'no face'}`);
+    } catch (error) {
+      if (values.jsonl) print(JSON.stringify({ file, error: errorMessage(error) }));
+      else print(`${file}: error: ${errorMessage(error)}`);
+    }
+  }
+  return readable > 0 ? 0 : 1;
+}

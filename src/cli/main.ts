@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { setLogSink } from '../shared/logger.js';
+import { errorMessage } from '../shared/result.js';
+import { collectImageFiles } from './collect-files.js';
+import { loadNodeModels } from '../node/engine-node.js';
+import { scanFile } from './commands/scan.js';
+import { enroll } from './commands/enroll.js';
+import { evalDataset } from './commands/eval.js';
+import { identifyFiles } from './commands/identify.js';
+
+const USAGE = `facetag — on-device face recognition
+
+Usage:
+  facetag scan <files|dirs...> [--jsonl]         find faces; one JSON line per image with --jsonl
+  facetag enroll <dir> -o people.json            build an identity pack from a folder per person
+  facetag identify <people.json> <files...>      name the faces in photos
+  facetag eval <dir>                             accuracy on a folder-per-person dataset
+`;
+
+function writeLine(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+async function scan(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { jsonl: { type: 'boolean', default: false } } });
+  if (positionals.length === 0) throw new Error('scan needs at least one file or directory');
+  const files = await collectImageFiles(positionals);
+  const models = await loadNodeModels();
+  let readable = 0;
+  for (const file of files) {
+    const line = await scanFile(models, file);
+    if (!('error' in line)) readable++;
+    if (values.jsonl) writeLine(JSON.stringify(line));
+    else if ('error' in line) writeLine(`${file}: error: ${line.error}`);
+    else writeLine(`${file}: ${line.faces.length} face${line.faces.length === 1 ? '' : 's'} (${line.width}x${line.height}, ${line.ms} ms)`);
+  }
+  // Non-zero only when nothing at all could be read.
+  return readable > 0 || files.length === 0 ? 0 : 1;
+}
+
+function writeWarning(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  scan,
+  enroll: async (args) => enroll(await loadNodeModels(), args, writeLine, writeWarning),
+  identify: async (args) => identifyFiles(await loadNodeModels(), args, writeLine),
+  eval: async (args) => evalDataset(await loadNodeModels(), args, writeLine),
+};
+
+/** Runs the CLI and returns its exit code; every failure becomes a message on stderr. */
+export async function main(argv: string[]): Promise<number> {
+  setLogSink((level, scope, message) => process.stderr.write(`${level} [${scope}] ${message}\n`));
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`facetag: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(rest);
+  } catch (error) {
+    process.stderr.write(`facetag ${command}: ${errorMessage(error)}\n`);
+    return 1;
+  }
+}

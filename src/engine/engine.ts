@@ -1,0 +1,78 @@
+import { dlibChipTransform } from './align/dlib-fit.js';
+import { fivePoints, landmarks68 } from './align/landmarks68.js';
+import { DEFAULT_DETECT_CONFIG, findFaces, type DetectConfig } from './detect/find-faces.js';
+import { faceFlags } from './detect/verify.js';
+import { embedFaces } from './embed.js';
+import { assessQuality } from './quality.js';
+import type { EngineModels } from './runtime.js';
+import type { Face, RgbaImage } from './types.js';
+
+export interface EngineConfig {
+  detect: DetectConfig;
+  /** Faces smaller than this many pixels are ignored: too small to recognise, and drawings fool both models there. */
+  minFaceSize: number;
+  /** FaceMesh face-presence probability that makes a detection a face. */
+  minFaceFlag: number;
+  /**
+   * A confident detection (turned or tilted heads, where FaceMesh hesitates) needs only this
+   * FaceMesh probability. Dogs never reach `confidentScore` in the coarse pass.
+   */
+  minFaceFlagIfConfident: number;
+  confidentScore: number;
+  /** ...if it is at least this large: FaceMesh is the only check that catches tiny drawn faces. */
+  confidentMinSize: number;
+  /**
+   * A face filling at least this fraction of the image's short side is a portrait crop. FaceMesh
+   * hesitates when the face is cut by the image border, so a confident detection is enough.
+   */
+  portraitFraction: number;
+  portraitMinScore: number;
+  /** The landmark net's crop, as a multiple of the detector's box. */
+  landmarkBoxScale: number;
+  /** Average each descriptor with that of the mirrored chip. */
+  mirror: boolean;
+}
+
+export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
+  detect: DEFAULT_DETECT_CONFIG,
+  minFaceSize: 12,
+  minFaceFlag: 0.8,
+  minFaceFlagIfConfident: 0.1,
+  confidentScore: 0.7,
+  confidentMinSize: 32,
+  portraitFraction: 0.5,
+  portraitMinScore: 0.7,
+  landmarkBoxScale: 1.1,
+  mirror: true,
+};
+
+/** Images smaller than this on either side cannot hold a face the models can use. */
+const MIN_SIDE = 16;
+
+/**
+ * The whole pipeline over one image: find → verify → 68 landmarks → dlib chip → descriptor.
+ * Pure apart from the injected model runners, so it runs the same in Node and in the browser.
+ */
+export async function analyseImage(models: EngineModels, img: RgbaImage, cfg: EngineConfig = DEFAULT_ENGINE_CONFIG): Promise<Face[]> {
+  if (img.data.length !== img.width * img.height * 4) throw new Error(`image data holds ${img.data.length} bytes, expected ${img.width}x${img.height}x4`);
+  if (img.width < MIN_SIDE || img.height < MIN_SIDE) return [];
+  const candidates = (await findFaces(models.detector, img, cfg.detect)).filter((d) => Math.max(d.box[2], d.box[3]) >= cfg.minFaceSize);
+  const flags = await faceFlags(models.verifier, img, candidates);
+  const faces = candidates.filter((d, i) => {
+    const flag = flags[i] as number;
+    const side = Math.max(d.box[2], d.box[3]);
+    const confident = d.score >= cfg.confidentScore && side >= cfg.confidentMinSize;
+    const portrait = d.score >= cfg.portraitMinScore && side >= cfg.portraitFraction * Math.min(img.width, img.height);
+    return flag >= cfg.minFaceFlag || (confident && flag >= cfg.minFaceFlagIfConfident) || portrait;
+  });
+  if (faces.length === 0) return [];
+  const points = await landmarks68(models.landmarks, img, faces.map((f) => f.box), cfg.landmarkBoxScale);
+  const embeddings = await embedFaces(models.embedder, img, points.map(dlibChipTransform), cfg.mirror);
+  return faces.map((det, i) => ({
+    box: det.box,
+    score: det.score,
+    landmarks: fivePoints(points[i] ?? []),
+    quality: assessQuality(img, det).score,
+    embedding: embeddings[i] as Float32Array,
+  }));
+}

@@ -1,0 +1,17 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EngineModels } from '../engine/runtime.js';
+import { createNodeRunner } from './ort-node.js';
+
+/** models/onnx of this checkout, where `npm run models` writes the models. */
+export const DEFAULT_MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models', 'onnx');
+
+/** Loads the default pipeline's models with onnxruntime-node, once each. */
+export async function loadNodeModels(dir = DEFAULT_MODELS_DIR, threads = 0): Promise<EngineModels> {
+  const load = (id: string) =>
+    createNodeRunner(join(dir, `${id}.onnx`), threads).catch((error: unknown) => {
+      throw new Error(`cannot load model ${id} from ${dir} (run \`npm run models\`): ${error instanceof Error ? error.message : String(error)}`);
+    });
+  const [detector, verifier, landmarks, embedder] = await Promise.all(['blazeface-back', 'facemesh', 'landmarks-68', 'dlib-resnet'].map(load));
+  return { detector: detector!, verifier: verifier!, landmarks: landmarks!, embedder: embedder! };
+}
