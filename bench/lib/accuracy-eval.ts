@@ -17,8 +17,9 @@ import {
   type OpenSetRates,
   type Top1Result,
 } from '../../src/eval/metrics.js';
+import { mainFace } from '../../src/eval/main-face.js';
 import type { FacesData } from './faces-data.js';
-import { isScanError, type ScanFace, type ScanOk, type ScanRecord } from './scan-jsonl.js';
+import { isScanError, type ScanOk, type ScanRecord } from './scan-jsonl.js';
 
 export interface ToolAccuracy {
   tool: string;
@@ -41,20 +42,6 @@ export interface ToolAccuracy {
   /** Median over the dataset images the tool read. */
   medianMs: number;
   embeddingSize: number | null;
-}
-
-/**
- * The face that stands for a single-person photo when a tool reports several: the largest box × score,
- * i.e. the big, confident face rather than a small background face or a spurious detection.
- */
-export function mainFace(faces: readonly ScanFace[]): ScanFace | null {
-  let best: ScanFace | null = null;
-  let bestValue = -Infinity;
-  for (const f of faces) {
-    const value = f.box[2] * f.box[3] * f.score;
-    if (value > bestValue) [best, bestValue] = [f, value];
-  }
-  return best;
 }
 
 /**
@@ -82,6 +69,7 @@ export function evaluateTool(tool: string, records: readonly ScanRecord[], data:
   const oks = data.allPaths.map(okFor).filter((r): r is ScanOk => r !== null);
 
   const samples: EvalSample[] = data.identification.photos.map((photo) => {
+    // Where several faces are found, the largest box × score stands for the photo (see main-face.ts).
     const face = mainFace(okFor(photo.path)?.faces ?? []);
     return { identity: photo.identity, embedding: face && face.embedding.length > 0 ? face.embedding : null };
   });

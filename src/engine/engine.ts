@@ -1,11 +1,11 @@
-import { dlibChipTransform } from './align/dlib-fit.js';
+import { dlibChipTransform } from './align/dlib-template.js';
 import { fivePoints, landmarks68 } from './align/landmarks68.js';
-import { DEFAULT_DETECT_CONFIG, findFaces, type DetectConfig } from './detect/find-faces.js';
+import { DEFAULT_DETECT_CONFIG, findFaces, type DetectConfig, type DetectPass } from './detect/find-faces.js';
 import { faceFlags } from './detect/verify.js';
 import { embedFaces } from './embed.js';
 import { assessQuality } from './quality.js';
 import type { EngineModels } from './runtime.js';
-import type { Face, RgbaImage } from './types.js';
+import type { Detection, Face, RgbaImage } from './types.js';
 
 export interface EngineConfig {
   detect: DetectConfig;
@@ -49,6 +49,19 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
 /** Images smaller than this on either side cannot hold a face the models can use. */
 const MIN_SIDE = 16;
 
+/** Candidates of one detection pass that are faces by FaceMesh's check or by the confidence rules. */
+async function verifiedFaces(models: EngineModels, img: RgbaImage, cfg: EngineConfig, pass: DetectPass): Promise<Detection[]> {
+  const candidates = (await findFaces(models.detector, img, cfg.detect, pass)).filter((d) => Math.max(d.box[2], d.box[3]) >= cfg.minFaceSize);
+  const flags = await faceFlags(models.verifier, img, candidates);
+  return candidates.filter((d, i) => {
+    const flag = flags[i] as number;
+    const side = Math.max(d.box[2], d.box[3]);
+    const confident = d.score >= cfg.confidentScore && side >= cfg.confidentMinSize;
+    const portrait = d.score >= cfg.portraitMinScore && side >= cfg.portraitFraction * Math.min(img.width, img.height);
+    return flag >= cfg.minFaceFlag || (confident && flag >= cfg.minFaceFlagIfConfident) || portrait;
+  });
+}
+
 /**
  * The whole pipeline over one image: find → verify → 68 landmarks → dlib chip → descriptor.
  * Pure apart from the injected model runners, so it runs the same in Node and in the browser.
@@ -56,15 +69,9 @@ const MIN_SIDE = 16;
 export async function analyseImage(models: EngineModels, img: RgbaImage, cfg: EngineConfig = DEFAULT_ENGINE_CONFIG): Promise<Face[]> {
   if (img.data.length !== img.width * img.height * 4) throw new Error(`image data holds ${img.data.length} bytes, expected ${img.width}x${img.height}x4`);
   if (img.width < MIN_SIDE || img.height < MIN_SIDE) return [];
-  const candidates = (await findFaces(models.detector, img, cfg.detect)).filter((d) => Math.max(d.box[2], d.box[3]) >= cfg.minFaceSize);
-  const flags = await faceFlags(models.verifier, img, candidates);
-  const faces = candidates.filter((d, i) => {
-    const flag = flags[i] as number;
-    const side = Math.max(d.box[2], d.box[3]);
-    const confident = d.score >= cfg.confidentScore && side >= cfg.confidentMinSize;
-    const portrait = d.score >= cfg.portraitMinScore && side >= cfg.portraitFraction * Math.min(img.width, img.height);
-    return flag >= cfg.minFaceFlag || (confident && flag >= cfg.minFaceFlagIfConfident) || portrait;
-  });
+  // The padded pass costs two more detector runs; only tight crops need it.
+  let faces = await verifiedFaces(models, img, cfg, 'scene');
+  if (faces.length === 0) faces = await verifiedFaces(models, img, cfg, 'padded');
   if (faces.length === 0) return [];
   const points = await landmarks68(models.landmarks, img, faces.map((f) => f.box), cfg.landmarkBoxScale);
   const embeddings = await embedFaces(models.embedder, img, points.map(dlibChipTransform), cfg.mirror);

@@ -26,13 +26,13 @@ export interface DetectConfig {
 }
 
 export const DEFAULT_DETECT_CONFIG: DetectConfig = {
-  minScore: 0.5,
+  minScore: 0.45,
   nmsIou: 0.3,
   tileAbove: 2,
   tileFraction: 0.5,
   smallFace: 40,
   paddedFactors: [2, 3],
-  refineFactor: 2,
+  refineFactor: 3,
   refineMinScore: 0.5,
   tinyFace: 20,
   maxFaces: 200,
@@ -45,20 +45,25 @@ function centre(box: Box): [number, number] {
   return [box[0] + box[2] / 2, box[1] + box[3] / 2];
 }
 
+/** Which view of the image the coarse pass looks at. */
+export type DetectPass = 'scene' | 'padded';
+
 /**
- * Coarse candidates, all in one batched run: the whole image; the image padded inside a larger
- * square, because a crop that is nothing but a face gives BlazeFace no context; and, for large
- * images, tiles, from which only faces too small for the whole-image pass are taken.
+ * Coarse candidates in one batched run. The scene pass sees the whole image and, for large
+ * images, tiles, from which only faces too small for the whole-image view are taken. The padded
+ * pass shows the image inside larger squares: a crop that is nothing but a face gives BlazeFace
+ * no context, and it finds such faces only once they are surrounded by border.
  */
-async function coarseCandidates(detector: ModelRunner, img: RgbaImage, cfg: DetectConfig): Promise<Detection[]> {
-  const longSide = Math.max(img.width, img.height);
-  const inputScale = longSide / BLAZEFACE_INPUT_SIZE;
+async function coarseCandidates(detector: ModelRunner, img: RgbaImage, cfg: DetectConfig, pass: DetectPass): Promise<Detection[]> {
+  if (pass === 'padded') {
+    const results = await detectInRegions(detector, img, cfg.paddedFactors.map((f) => paddedImageRegion(img.width, img.height, f)), cfg.minScore);
+    return suppressContained(weightedNms(results.flat(), cfg.nmsIou));
+  }
+  const inputScale = Math.max(img.width, img.height) / BLAZEFACE_INPUT_SIZE;
   const tiles = inputScale > cfg.tileAbove ? tileRegions(img.width, img.height, cfg.tileFraction) : [];
-  const padded = cfg.paddedFactors.map((f) => paddedImageRegion(img.width, img.height, f));
-  const regions: Box[] = [[0, 0, img.width, img.height], ...padded, ...tiles];
-  const results = await detectInRegions(detector, img, regions, cfg.minScore);
-  const small = results.slice(1 + padded.length).flat().filter((d) => Math.max(d.box[2], d.box[3]) / inputScale < cfg.smallFace);
-  return suppressContained(weightedNms([...results.slice(0, 1 + padded.length).flat(), ...small], cfg.nmsIou));
+  const [whole = [], ...perTile] = await detectInRegions(detector, img, [[0, 0, img.width, img.height], ...tiles], cfg.minScore);
+  const small = perTile.flat().filter((d) => Math.max(d.box[2], d.box[3]) / inputScale < cfg.smallFace);
+  return suppressContained(weightedNms([...whole, ...small], cfg.nmsIou));
 }
 
 /**
@@ -108,8 +113,8 @@ async function refine(detector: ModelRunner, img: RgbaImage, candidates: readonl
   return suppressContained(weightedNms(refined, cfg.nmsIou));
 }
 
-/** Every face in the image, in image pixels, best first. */
-export async function findFaces(detector: ModelRunner, img: RgbaImage, cfg: DetectConfig = DEFAULT_DETECT_CONFIG): Promise<Detection[]> {
-  const candidates = (await coarseCandidates(detector, img, cfg)).slice(0, cfg.maxFaces);
+/** Candidate faces of one pass, in image pixels, best first. */
+export async function findFaces(detector: ModelRunner, img: RgbaImage, cfg: DetectConfig = DEFAULT_DETECT_CONFIG, pass: DetectPass = 'scene'): Promise<Detection[]> {
+  const candidates = (await coarseCandidates(detector, img, cfg, pass)).slice(0, cfg.maxFaces);
   return refine(detector, img, candidates, cfg);
 }
