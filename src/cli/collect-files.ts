@@ -18,8 +18,10 @@ async function walk(dir: string): Promise<string[]> {
   const found: string[] = [];
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await walk(path)));
-    else if (entry.isFile() && (await looksLikeImage(path))) found.push(path);
+    // Follow symbolic links: a dataset folder is often links to photos kept elsewhere.
+    const info = entry.isSymbolicLink() ? await stat(path).catch(() => undefined) : entry;
+    if (info?.isDirectory()) found.push(...(await walk(path)));
+    else if (info?.isFile() && (await looksLikeImage(path))) found.push(path);
   }
   return found;
 }

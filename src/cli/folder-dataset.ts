@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { collectImageFiles } from './collect-files.js';
 
@@ -9,7 +9,9 @@ export interface LabelledImage {
 
 /** A folder-per-person dataset: each sub-folder's name is the person, its images (recursively) their photos. */
 export async function readFolderDataset(dir: string): Promise<LabelledImage[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name));
+  const all = await readdir(dir, { withFileTypes: true });
+  const isFolder = async (name: string): Promise<boolean> => (await stat(join(dir, name)).catch(() => undefined))?.isDirectory() ?? false;
+  const entries = (await Promise.all(all.map(async (e) => ((await isFolder(e.name)) ? e : null)))).filter((e) => e !== null).sort((a, b) => a.name.localeCompare(b.name));
   if (entries.length === 0) throw new Error(`${dir} has no sub-folders: expected one folder per person`);
   const out: LabelledImage[] = [];
   for (const entry of entries) {

@@ -1,0 +1,117 @@
+/**
+ * Chromium with the built extension, through playwright-core and the system browser. A
+ * persistent profile is required for extensions, and lets the restart test reopen it.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { waitFor, type Driver, type Rect, type SeenLabel, type TestPage } from './driver.js';
+import { grantedCopy } from './extension-copy.js';
+
+export const CHROMIUM = process.env.FACETAG_CHROMIUM ?? '/usr/bin/chromium';
+
+interface AxNode {
+  role?: { value?: string };
+  name?: { value?: string };
+  backendDOMNodeId?: number;
+  ignored?: boolean;
+}
+
+function quadRect(quad: number[]): Rect {
+  const xs = [quad[0]!, quad[2]!, quad[4]!, quad[6]!];
+  const ys = [quad[1]!, quad[3]!, quad[5]!, quad[7]!];
+  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+}
+
+function wrap(page: Page): TestPage {
+  return {
+    url: page.url(),
+    async labels() {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        await cdp.send('Accessibility.enable');
+        const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+        const found: SeenLabel[] = [];
+        for (const n of nodes) {
+          const name = n.name?.value ?? '';
+          if (n.ignored || !name.startsWith('Facetag: ') || n.role?.value !== 'image' || n.backendDOMNodeId === undefined) continue;
+          const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId })) as { model: { border: number[] } };
+          found.push({ name, ...quadRect(model.border) });
+        }
+        return found;
+      } finally {
+        await cdp.detach();
+      }
+    },
+    async rect(selector) {
+      const box = await page.locator(selector).first().boundingBox();
+      if (!box) throw new Error(`${selector} is not visible`);
+      return box;
+    },
+    rightClick: (selector) => page.locator(selector).first().click({ button: 'right' }),
+    focusInOverlay: () => page.evaluate(() => document.activeElement?.localName === 'facetag-overlay'),
+    type: (text) => page.keyboard.type(text),
+    press: (key) => page.keyboard.press(key),
+    evaluate: (script) => page.evaluate(script),
+    screenshot: async (file) => {
+      await page.screenshot({ path: file, fullPage: true });
+    },
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromium(proxyPort: number): Promise<Driver> {
+  const extension = grantedCopy('chrome');
+  const profile = mkdtempSync(join(tmpdir(), 'facetag-chromium-profile-'));
+  let context: BrowserContext;
+
+  const start = async () => {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-default-apps',
+        `--disable-extensions-except=${extension}`,
+        `--load-extension=${extension}`,
+        `--proxy-server=http://127.0.0.1:${proxyPort}`,
+        // Loopback too, so the guard proxy sees requests to the test servers and everything else.
+        '--proxy-bypass-list=<-loopback>',
+      ],
+    });
+    await worker();
+  };
+
+  const worker = (): Promise<Worker> =>
+    waitFor('the extension service worker', async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? null, 30_000);
+
+  await start();
+  return {
+    name: 'chromium',
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return wrap(page);
+    },
+    async clickEnrollMenu(page, srcUrl) {
+      const sw = await worker();
+      await sw.evaluate(async ({ srcUrl, pageUrl }) => {
+        const [tab] = await chrome.tabs.query({ url: pageUrl });
+        const info: chrome.contextMenus.OnClickData = { menuItemId: 'facetag-enroll', srcUrl, pageUrl, frameId: 0, editable: false, mediaType: 'image' };
+        const hook = (globalThis as unknown as { facetag: { onMenuClicked(i: chrome.contextMenus.OnClickData, t?: chrome.tabs.Tab): Promise<void> } }).facetag;
+        await hook.onMenuClicked(info, tab);
+      }, { srcUrl, pageUrl: page.url });
+    },
+    async restart() {
+      await context.close();
+      await start();
+    },
+    close: () => context.close(),
+  };
+}

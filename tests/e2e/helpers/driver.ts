@@ -1,0 +1,54 @@
+/** What the shared e2e suite needs from a browser, implemented with playwright (Chromium) and puppeteer (Firefox). */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A Facetag label as assistive technology reports it: its accessible name and where it is drawn. */
+export interface SeenLabel extends Rect {
+  name: string;
+}
+
+export interface TestPage {
+  readonly url: string;
+  /** Labels in the accessibility tree whose name starts with "Facetag: ". */
+  labels(): Promise<SeenLabel[]>;
+  /** Viewport rectangle of the first element matching a CSS selector. */
+  rect(selector: string): Promise<Rect>;
+  /** Right-clicks the element, as a user does before choosing the menu item. */
+  rightClick(selector: string): Promise<void>;
+  /** True when the keyboard focus is inside Facetag's overlay (the name prompt). */
+  focusInOverlay(): Promise<boolean>;
+  type(text: string): Promise<void>;
+  press(key: string): Promise<void>;
+  evaluate(script: string): Promise<unknown>;
+  screenshot(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  readonly name: 'chromium' | 'firefox';
+  open(url: string): Promise<TestPage>;
+  /** Invokes the background's real contextMenus.onClicked listener for an image of the page. */
+  clickEnrollMenu(page: TestPage, srcUrl: string): Promise<void>;
+  /** Closes the browser and starts it again on the same profile. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 90_000, everyMs = 250): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

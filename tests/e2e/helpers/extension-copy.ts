@@ -1,0 +1,28 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** Origins of the test servers; a granted match pattern without a port covers every port. */
+export const TEST_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+/**
+ * A copy of the built extension whose manifest already holds host access to the test
+ * servers, as if the user had switched Facetag on for them: a test cannot click the
+ * browser's permission prompt. Everything else is the build under test, unchanged.
+ */
+export function grantedCopy(browser: 'chrome' | 'firefox'): string {
+  const built = join(ROOT, 'dist', browser);
+  if (!existsSync(join(built, 'manifest.json'))) throw new Error(`${built} is missing: run \`npm run build\` first`);
+  const dir = join(mkdtempSync(join(tmpdir(), `facetag-${browser}-`)), 'extension');
+  cpSync(built, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  manifest['host_permissions'] = TEST_ORIGINS;
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+export const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');

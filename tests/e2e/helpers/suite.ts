@@ -1,0 +1,164 @@
+/**
+ * The extension's end-to-end suite, run in each browser by its *.e2e.test.ts file. Every check
+ * is on what a user sees or hears: labels are read from the accessibility tree (they live in
+ * a closed shadow root, out of reach of page scripts and DOM queries) with their positions.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor, type Driver, type Rect, type SeenLabel, type TestPage } from './driver.js';
+import { ARTIFACTS } from './extension-copy.js';
+import { startGuardProxy, type GuardProxy } from './guard-proxy.js';
+import { imagePage, startSite, type Site } from './site.js';
+
+const ID = 'face-api.js/identities';
+const photo = (who: string, n: number) => `${ID}/${who}/${who}${n}.png`;
+
+/** Labels drawn over an image: their top-left corner lies within the image's rectangle. */
+function over(labels: SeenLabel[], img: Rect): string[] {
+  return labels
+    .filter((l) => l.x + 4 >= img.x - 2 && l.x + 4 <= img.x + img.width + 2 && l.y + 4 >= img.y - 2 && l.y + 4 <= img.y + img.height + 2)
+    .map((l) => l.name)
+    .sort();
+}
+
+/** Waits until the labels stop changing for `quietMs`, so late analyses cannot add a label after the check. */
+async function settledLabels(page: TestPage, quietMs = 5000): Promise<SeenLabel[]> {
+  let last = '';
+  let since = Date.now();
+  return waitFor('labels to settle', async () => {
+    const labels = await page.labels();
+    const key = JSON.stringify(labels.map((l) => [l.name, Math.round(l.x), Math.round(l.y)]));
+    if (key !== last) {
+      last = key;
+      since = Date.now();
+      return null;
+    }
+    return Date.now() - since >= quietMs ? labels : null;
+  }, 120_000, 500);
+}
+
+async function labelOn(page: TestPage, selector: string, name: string): Promise<void> {
+  await waitFor(`"${name}" on ${selector}`, async () => over(await page.labels(), await page.rect(selector)).includes(`Facetag: ${name}`));
+}
+
+export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): void {
+  let site: Site;
+  let proxy: GuardProxy;
+  let driver: Driver;
+  let browser = '';
+  const shot = (page: TestPage, name: string) => page.screenshot(join(ARTIFACTS, `${browser}-${name}.png`));
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    site = await startSite();
+    proxy = await startGuardProxy([Number(new URL(site.origin).port), Number(new URL(site.otherOrigin).port)]);
+    driver = await launch(proxy.port);
+    browser = driver.name;
+  });
+
+  afterAll(async () => {
+    await driver?.close();
+    await proxy?.close();
+    await site?.close();
+  });
+
+  const enroll = async (page: TestPage, selector: string, src: string, name: string) => {
+    await page.rightClick(selector);
+    await driver.clickEnrollMenu(page, src);
+    // The prompt takes the keyboard focus by itself: typing goes straight into its name field.
+    await waitFor('the name prompt to take the focus', () => page.focusInOverlay());
+    await page.type(name);
+    await page.press('Enter');
+    await labelOn(page, selector, name);
+  };
+
+  it('enrolls people from one photo each through the context menu and the name prompt', async () => {
+    const sheldon = site.photo(photo('sheldon', 1));
+    const leonard = site.photo(photo('leonard', 1));
+    const page = await driver.open(site.page('enroll', imagePage('Enroll', [
+      { src: sheldon, alt: 'sheldon 1', extra: 'id="sheldon"' },
+      { src: leonard, alt: 'leonard 1', extra: 'id="leonard"' },
+    ])));
+    await enroll(page, '#sheldon', sheldon, 'Sheldon');
+    await enroll(page, '#leonard', leonard, 'Leonard');
+    expect(over(await page.labels(), await page.rect('#sheldon'))).toEqual(['Facetag: Sheldon']);
+    await shot(page, 'enroll');
+    await page.close();
+  });
+
+  const gallery = () => [
+    { src: site.photo(photo('sheldon', 2)), alt: 'sheldon 2', extra: 'id="s2"', expect: ['Facetag: Sheldon'] },
+    { src: site.photo(photo('sheldon', 3)), alt: 'sheldon 3', extra: 'id="s3"', expect: ['Facetag: Sheldon'] },
+    { src: site.photo(photo('leonard', 2)), alt: 'leonard 2', extra: 'id="l2"', expect: ['Facetag: Leonard'] },
+    { src: site.photo(photo('penny', 2)), alt: 'penny 2', extra: 'id="p2"', expect: [] },
+    { src: site.photo(photo('raj', 2)), alt: 'raj 2', extra: 'id="r2"', expect: [] },
+    { src: site.photo(photo('amy', 2)), alt: 'amy 2', extra: 'id="a2"', expect: [] },
+  ];
+
+  const checkGallery = async (page: TestPage) => {
+    await labelOn(page, '#l2', 'Leonard');
+    const labels = await settledLabels(page);
+    for (const img of gallery()) expect({ img: img.alt, labels: over(labels, await page.rect(`#${/id="(\w+)"/.exec(img.extra)![1]}`)) }).toEqual({ img: img.alt, labels: img.expect });
+  };
+
+  it('labels other photos of enrolled people, and nobody else', async () => {
+    const page = await driver.open(site.page('gallery', imagePage('Gallery', gallery())));
+    await checkGallery(page);
+    await shot(page, 'gallery');
+    await page.close();
+  });
+
+  it('shows the right names on the right faces in a group photo', async () => {
+    // bbt1.jpg, left to right: Raj, Leonard, Howard, Sheldon; only Leonard and Sheldon are enrolled.
+    const page = await driver.open(site.page('group', imagePage('Group', [{ src: site.photo('face-api.js/group/bbt1.jpg'), alt: 'group', extra: 'id="group" style="width:900px"' }])));
+    await labelOn(page, '#group', 'Sheldon');
+    const labels = await settledLabels(page);
+    const img = await page.rect('#group');
+    const names = labels.filter((l) => over([l], img).length > 0).sort((a, b) => a.x - b.x);
+    expect(names.map((l) => l.name)).toEqual(['Facetag: Leonard', 'Facetag: Sheldon']);
+    // Face boxes found by the engine in the 1366-px photo: Leonard's left edge at x≈468, Sheldon's at x≈995.
+    const at = (l: SeenLabel) => (l.x - img.x) / img.width;
+    expect(Math.abs(at(names[0]!) - 468 / 1366)).toBeLessThan(0.05);
+    expect(Math.abs(at(names[1]!) - 995 / 1366)).toBeLessThan(0.05);
+    await shot(page, 'group');
+    await page.close();
+  });
+
+  it('labels an image added after load and a lazy-loaded one, and follows scrolling', async () => {
+    const added = site.photo(photo('leonard', 3));
+    const lazy = site.photo(photo('sheldon', 4));
+    const script = `<script>setTimeout(() => { const i = new Image(); i.id = 'added'; i.src = ${JSON.stringify(added)}; i.style.width = '200px'; document.getElementById('slot').append(i); }, 1000);</script>`;
+    const body = `<div id="slot"></div><div style="height:2500px"></div><img id="lazy" loading="lazy" src="${lazy}" style="width:200px" alt="lazy">${script}`;
+    const page = await driver.open(site.page('dynamic', imagePage('Dynamic', [], body)));
+    await labelOn(page, '#added', 'Leonard');
+    await page.evaluate('document.getElementById("lazy").scrollIntoView({ block: "center" })');
+    await labelOn(page, '#lazy', 'Sheldon');
+    await page.evaluate('window.scrollBy(0, -120)');
+    await labelOn(page, '#lazy', 'Sheldon');
+    await shot(page, 'dynamic');
+    await page.close();
+  });
+
+  it('labels a cross-origin image, fetched by the extension', async () => {
+    const src = site.photo(photo('leonard', 4), site.otherOrigin);
+    const page = await driver.open(site.page('cross-origin', imagePage('Cross-origin', [{ src, alt: 'leonard 4 from another origin', extra: 'id="x"' }])));
+    await labelOn(page, '#x', 'Leonard');
+    await shot(page, 'cross-origin');
+    await page.close();
+  });
+
+  it('keeps enrollments across a browser restart', async () => {
+    await driver.restart();
+    const page = await driver.open(site.page('gallery', imagePage('Gallery', gallery())));
+    await checkGallery(page);
+    await shot(page, 'after-restart');
+    await page.close();
+  });
+
+  it('sends no request anywhere but the local test servers', () => {
+    expect(proxy.seen.length).toBeGreaterThan(0);
+    expect(proxy.refused).toEqual([]);
+    for (const url of proxy.seen) expect(url.startsWith(site.origin) || url.startsWith(site.otherOrigin)).toBe(true);
+  });
+}
