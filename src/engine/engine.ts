@@ -75,11 +75,15 @@ export async function analyseImage(models: EngineModels, img: RgbaImage, cfg: En
   if (faces.length === 0) return [];
   const points = await landmarks68(models.landmarks, img, faces.map((f) => f.box), cfg.landmarkBoxScale);
   const embeddings = await embedFaces(models.embedder, img, points.map(dlibChipTransform), cfg.mirror);
-  return faces.map((det, i) => ({
-    box: det.box,
-    score: det.score,
-    landmarks: fivePoints(points[i] ?? []),
-    quality: assessQuality(img, det).score,
-    embedding: embeddings[i] as Float32Array,
-  }));
+  return faces.map((det, i) => {
+    const quality = assessQuality(img, det);
+    return {
+      box: det.box,
+      score: det.score,
+      landmarks: fivePoints(points[i] ?? []),
+      quality: quality.score,
+      qualityIssues: quality.reasons,
+      embedding: embeddings[i] as Float32Array,
+    };
+  });
 }

@@ -30,6 +30,8 @@ export interface Face {
   landmarks: Point[];
   /** 0..1, higher is better; see quality.ts. */
   quality: number;
+  /** What lowers the quality, in plain words ("face is small", "image is blurry", ...). */
+  qualityIssues: string[];
   /** L2-normalised embedding. */
   embedding: Float32Array;
 }

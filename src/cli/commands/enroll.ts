@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { EMBEDDING_DIM, EMBEDDING_MODEL_ID } from '../../engine/model-id.js';
 import type { EngineModels } from '../../engine/runtime.js';
 import { faceThumbnail } from '../../engine/thumbnail.js';
+import { enrollmentWarning } from '../../engine/quality-policy.js';
 import { jpegDataUrl } from '../../node/encode-image.js';
 import { encodeEmbedding, PACK_FORMAT, PACK_VERSION, type IdentityPack, type PackPerson } from '../../shared/identity-pack.js';
 import { errorMessage } from '../../shared/result.js';
@@ -34,6 +35,8 @@ export async function enrollFolder(models: EngineModels, dir: string): Promise<{
         continue;
       }
       const face = faces[0]!;
+      const warning = enrollmentWarning(face.quality, face.qualityIssues);
+      if (warning) skipped.push({ file, reason: `enrolled with a warning: ${warning}` });
       const entry = people.get(person) ?? { id: randomUUID(), name: person, references: [], negatives: [] };
       entry.references.push({
         embedding: encodeEmbedding(face.embedding),
@@ -63,10 +66,11 @@ export async function enroll(models: EngineModels, args: string[], print: (line:
   const [dir] = positionals;
   if (!dir || !values.output) throw new Error('usage: facetag enroll <dir> -o people.json');
   const { pack, skipped } = await enrollFolder(models, dir);
-  for (const s of skipped) warn(`skipped ${s.file}: ${s.reason}`);
+  for (const s of skipped) warn(s.reason.startsWith('enrolled') ? `${s.file}: ${s.reason}` : `skipped ${s.file}: ${s.reason}`);
   if (pack.people.length === 0) throw new Error(`no usable photo in ${dir}: nothing written`);
   await writeFile(values.output, `${JSON.stringify(pack)}\n`);
   const refs = pack.people.reduce((n, p) => n + p.references.length, 0);
-  print(`wrote ${values.output}: ${pack.people.length} people, ${refs} reference faces, ${skipped.length} photos skipped`);
+  const notEnrolled = skipped.filter((s) => !s.reason.startsWith('enrolled')).length;
+  print(`wrote ${values.output}: ${pack.people.length} people, ${refs} reference faces, ${notEnrolled} photos skipped`);
   return 0;
 }

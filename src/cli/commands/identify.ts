@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildGallery, type Person } from '../../engine/match/gallery.js';
 import { DEFAULT_MATCH_MARGIN, DEFAULT_MATCH_THRESHOLD } from '../../engine/match/defaults.js';
 import { nameFaces } from '../../engine/match/name-faces.js';
+import { isHopeless } from '../../engine/quality-policy.js';
 import { EMBEDDING_MODEL_ID } from '../../engine/model-id.js';
 import type { EngineModels } from '../../engine/runtime.js';
 import { decodeEmbedding, parsePack } from '../../shared/identity-pack.js';
@@ -38,11 +39,16 @@ export async function identifyFiles(models: EngineModels, args: string[], print:
     try {
       const { decoded, faces } = await analyseFile(models, file);
       readable++;
-      const named = nameFaces(gallery, faces.map((f) => f.embedding), { threshold, margin });
+      // Hopeless faces (tiny, blurred away) take no part: a wrong name is worse than none.
+      const usable = faces.map((f) => !isHopeless(f.quality));
+      const namedUsable = nameFaces(gallery, faces.filter((_, i) => usable[i]).map((f) => f.embedding), { threshold, margin });
+      let next = 0;
+      const named = usable.map((u) => (u ? namedUsable[next++] : { person: null, score: Number.NaN }));
       const results = faces.map((f, i) => ({
         box: f.box.map((v) => Math.round(v * decoded.scale)),
         name: named[i]?.person?.name ?? null,
-        score: Number((named[i]?.score ?? 0).toFixed(4)),
+        score: Number.isNaN(named[i]?.score) ? null : Number((named[i]?.score ?? 0).toFixed(4)),
+        quality: Number(f.quality.toFixed(3)),
       }));
       if (values.jsonl) print(JSON.stringify({ file, faces: results }));
       else print(`${file}: ${results.length ? results.map((r) => `${r.name ?? 'unknown'} (${r.score}) at ${r.box.join(',')}`).join('; ') : 'no face'}`);
