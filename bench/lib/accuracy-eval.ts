@@ -55,7 +55,8 @@ function datasetKey(file: string, dir: string, known: ReadonlySet<string>): stri
   return known.has(fromDir) ? fromDir : rel(path.resolve(file));
 }
 
-export function evaluateTool(tool: string, records: readonly ScanRecord[], data: FacesData): ToolAccuracy {
+/** A tool's records by dataset path (records for other files dropped), and its readable result for a path. */
+function indexRecords(records: readonly ScanRecord[], data: FacesData) {
   const known = new Set(data.allPaths);
   const byPath = new Map<string, ScanRecord>();
   for (const r of records) {
@@ -66,13 +67,27 @@ export function evaluateTool(tool: string, records: readonly ScanRecord[], data:
     const r = byPath.get(p);
     return r && !isScanError(r) ? r : null;
   };
-  const oks = data.allPaths.map(okFor).filter((r): r is ScanOk => r !== null);
+  return { byPath, okFor };
+}
 
-  const samples: EvalSample[] = data.identification.photos.map((photo) => {
+function samplesOf(okFor: (p: string) => ScanOk | null, data: FacesData): EvalSample[] {
+  return data.identification.photos.map((photo) => {
     // Where several faces are found, the largest box × score stands for the photo (see main-face.ts).
     const face = mainFace(okFor(photo.path)?.faces ?? []);
     return { identity: photo.identity, embedding: face && face.embedding.length > 0 ? face.embedding : null };
   });
+}
+
+/** One sample per single-face photo of identification.json, exactly as evaluateTool scores them (bench/calibrate.ts). */
+export function identificationSamples(records: readonly ScanRecord[], data: FacesData): EvalSample[] {
+  return samplesOf(indexRecords(records, data).okFor, data);
+}
+
+export function evaluateTool(tool: string, records: readonly ScanRecord[], data: FacesData): ToolAccuracy {
+  const { byPath, okFor } = indexRecords(records, data);
+  const oks = data.allPaths.map(okFor).filter((r): r is ScanOk => r !== null);
+
+  const samples = samplesOf(okFor, data);
   const withFace = samples.filter((s) => s.embedding !== null).length;
   const { genuine, impostor } = verificationScores(samples);
   const found = verificationScores(samples.filter((s) => s.embedding !== null));

@@ -21,6 +21,8 @@ export interface EngineConfig {
   confidentScore: number;
   /** ...if it is at least this large: FaceMesh is the only check that catches tiny drawn faces. */
   confidentMinSize: number;
+  /** A detection this confident (and as large) skips the FaceMesh check: dog faces score at most 0.68. */
+  certainScore: number;
   /**
    * A face filling at least this fraction of the image's short side is a portrait crop. FaceMesh
    * hesitates when the face is cut by the image border, so a confident detection is enough.
@@ -29,7 +31,11 @@ export interface EngineConfig {
   portraitMinScore: number;
   /** The landmark net's crop, as a multiple of the detector's box. */
   landmarkBoxScale: number;
-  /** Average each descriptor with that of the mirrored chip. */
+  /**
+   * Average each descriptor with that of the mirrored chip: +1.2 points TAR at FAR 1e-3 on
+   * ../shared/faces, for a second descriptor run (about 20% of the time per image). Off by
+   * default so that Facetag stays 10x faster than face-api.js; docs/BENCHMARKS.md has both.
+   */
   mirror: boolean;
 }
 
@@ -40,10 +46,11 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   minFaceFlagIfConfident: 0.1,
   confidentScore: 0.7,
   confidentMinSize: 32,
+  certainScore: 0.85,
   portraitFraction: 0.5,
   portraitMinScore: 0.7,
   landmarkBoxScale: 1.1,
-  mirror: true,
+  mirror: false,
 };
 
 /** Images smaller than this on either side cannot hold a face the models can use. */
@@ -52,9 +59,14 @@ const MIN_SIDE = 16;
 /** Candidates of one detection pass that are faces by FaceMesh's check or by the confidence rules. */
 async function verifiedFaces(models: EngineModels, img: RgbaImage, cfg: EngineConfig, pass: DetectPass): Promise<Detection[]> {
   const candidates = (await findFaces(models.detector, img, cfg.detect, pass)).filter((d) => Math.max(d.box[2], d.box[3]) >= cfg.minFaceSize);
-  const flags = await faceFlags(models.verifier, img, candidates);
-  return candidates.filter((d, i) => {
-    const flag = flags[i] as number;
+  // Only doubtful candidates pay for the FaceMesh check.
+  const certain = (d: Detection): boolean => d.score >= cfg.certainScore && Math.max(d.box[2], d.box[3]) >= cfg.confidentMinSize;
+  const doubtful = candidates.filter((d) => !certain(d));
+  const flagOf = new Map(doubtful.map((d, i) => [d, i]));
+  const flags = await faceFlags(models.verifier, img, doubtful);
+  return candidates.filter((d) => {
+    if (certain(d)) return true;
+    const flag = flags[flagOf.get(d) as number] as number;
     const side = Math.max(d.box[2], d.box[3]);
     const confident = d.score >= cfg.confidentScore && side >= cfg.confidentMinSize;
     const portrait = d.score >= cfg.portraitMinScore && side >= cfg.portraitFraction * Math.min(img.width, img.height);
