@@ -32,7 +32,7 @@ export function stagesMarkdown(speeds: readonly ToolSpeed[]): string {
     detector: 'BlazeFace detector',
     verifier: 'FaceMesh check',
     landmarks: '68 landmarks',
-    embedder: 'dlib descriptor (×2, mirrored)',
+    embedder: 'dlib descriptor',
     other: 'engine JS (resize, warp, NMS, quality)',
   };
   return [
