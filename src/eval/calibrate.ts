@@ -1,9 +1,9 @@
 /**
  * Open-set calibration with the real matcher (src/engine/match): every labelled photo is tried
  * twice, leave-one-out. As a stranger, against a gallery of everyone else with its own identity
- * removed: a name given then is a false name. As a known person, against a gallery that still
- * holds the other photos of its identity. The threshold is the lowest at which at most
- * `maxUnknownNamed` of the strangers get a name. Pure; O(n²) for n photos.
+ * removed: any name given then is a false name. As a known person, against a gallery that still
+ * holds the other photos of its identity, with the real decision (threshold and margin). Pure;
+ * O(n²) for n photos.
  */
 import { buildGallery, type Person } from '../engine/match/gallery.js';
 import { decide } from '../engine/match/identify.js';
@@ -11,16 +11,21 @@ import { personScores } from '../engine/match/score.js';
 import type { EvalSample } from './identity-metrics.js';
 import { thresholdAtRate } from './threshold.js';
 
-export interface Calibration {
+/** The leave-one-out trials at one threshold. */
+export interface OpenSetAt {
   threshold: number;
   margin: number;
-  /** Strangers named at the threshold (at most maxUnknownNamed of them). */
-  unknownNamedRate: number;
+  unknownNamed: number;
   unknownTrials: number;
-  /** Known photos given their own name at the threshold. */
-  knownCorrectRate: number;
+  knownCorrect: number;
   knownWrongName: number;
+  /** Photos whose identity has other photos; those with no face count as not named. */
   knownTrials: number;
+}
+
+export interface Calibration extends OpenSetAt {
+  unknownNamedRate: number;
+  knownCorrectRate: number;
 }
 
 function galleryWithout(samples: readonly EvalSample[], skip: number, dropIdentity: string | null): Person[] {
@@ -32,33 +37,38 @@ function galleryWithout(samples: readonly EvalSample[], skip: number, dropIdenti
   return [...byIdentity].map(([identity, references]) => ({ id: identity, name: identity, references }));
 }
 
-export function calibrateOpenSet(samples: readonly EvalSample[], maxUnknownNamed: number, margin: number): Calibration {
-  const strangerScores: number[] = [];
-  const known: { identity: string; scores: Float64Array; people: Person[] }[] = [];
+/** Each photo's best person score as a stranger (its own identity left out of the gallery). */
+function strangerScores(samples: readonly EvalSample[]): number[] {
+  return samples.flatMap((s, i) => (s.embedding ? [Math.max(-Infinity, ...personScores(buildGallery(galleryWithout(samples, i, s.identity)), s.embedding))] : []));
+}
+
+/** The trials at a fixed threshold. A stranger counts as named when its best score reaches it (the stricter count: margin ignored). */
+export function openSetAt(samples: readonly EvalSample[], threshold: number, margin: number): OpenSetAt {
+  const strangers = strangerScores(samples);
+  let knownCorrect = 0;
+  let knownWrongName = 0;
   samples.forEach((s, i) => {
     if (!s.embedding) return;
-    const asStranger = galleryWithout(samples, i, s.identity);
-    strangerScores.push(Math.max(-Infinity, ...personScores(buildGallery(asStranger), s.embedding)));
     const people = galleryWithout(samples, i, null);
-    if (people.some((p) => p.id === s.identity)) known.push({ identity: s.identity, scores: personScores(buildGallery(people), s.embedding), people });
+    if (!people.some((p) => p.id === s.identity)) return;
+    const gallery = buildGallery(people);
+    const named = decide(gallery, personScores(gallery, s.embedding), { threshold, margin }).person?.id ?? null;
+    if (named === s.identity) knownCorrect++;
+    else if (named !== null) knownWrongName++;
   });
-  const threshold = thresholdAtRate(strangerScores, maxUnknownNamed);
-  let correct = 0;
-  let wrong = 0;
-  for (const k of known) {
-    const d = decide(buildGallery(k.people), k.scores, { threshold, margin });
-    if (d.person?.id === k.identity) correct++;
-    else if (d.person) wrong++;
-  }
-  // Photos with no face count as known trials that were not named.
-  const knownTrials = samples.filter((s, i) => samples.some((o, j) => j !== i && o.identity === s.identity)).length;
   return {
     threshold,
     margin,
-    unknownNamedRate: strangerScores.filter((v) => v >= threshold).length / Math.max(1, strangerScores.length),
-    unknownTrials: strangerScores.length,
-    knownCorrectRate: correct / Math.max(1, knownTrials),
-    knownWrongName: wrong,
-    knownTrials,
+    unknownNamed: strangers.filter((v) => v >= threshold).length,
+    unknownTrials: strangers.length,
+    knownCorrect,
+    knownWrongName,
+    knownTrials: samples.filter((s, i) => samples.some((o, j) => j !== i && o.identity === s.identity)).length,
   };
+}
+
+/** The lowest threshold at which at most `maxUnknownNamed` of the strangers get a name, with the rates there. */
+export function calibrateOpenSet(samples: readonly EvalSample[], maxUnknownNamed: number, margin: number): Calibration {
+  const at = openSetAt(samples, thresholdAtRate(strangerScores(samples), maxUnknownNamed), margin);
+  return { ...at, unknownNamedRate: at.unknownNamed / Math.max(1, at.unknownTrials), knownCorrectRate: at.knownCorrect / Math.max(1, at.knownTrials) };
 }
