@@ -8,6 +8,9 @@
  */
 import { z } from 'zod';
 
+// Extension pages forbid eval (CSP), so zod must not try its Function-compiled fast path.
+z.config({ jitless: true });
+
 const url = z.string().min(1).max(8192).refine((u) => /^(https?:|data:image\/)/.test(u), 'must be an http(s) or data:image URL');
 const box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 

@@ -45,9 +45,17 @@ function wrap(page: Page): TestPage {
       }
     },
     async rect(selector) {
-      const box = await page.locator(selector).first().boundingBox();
-      if (!box) throw new Error(`${selector} is not visible`);
-      return box;
+      // Same source as labels(): DOM.getBoxModel, so both rectangles share one coordinate space.
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const { root } = (await cdp.send('DOM.getDocument')) as { root: { nodeId: number } };
+        const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector })) as { nodeId: number };
+        if (!nodeId) throw new Error(`no element matches ${selector}`);
+        const { model } = (await cdp.send('DOM.getBoxModel', { nodeId })) as { model: { border: number[] } };
+        return quadRect(model.border);
+      } finally {
+        await cdp.detach();
+      }
     },
     rightClick: (selector) => page.locator(selector).first().click({ button: 'right' }),
     focusInOverlay: () => page.evaluate(() => document.activeElement?.localName === 'facetag-overlay'),
@@ -78,6 +86,7 @@ export async function launchChromium(proxyPort: number): Promise<Driver> {
         '--disable-sync',
         '--no-first-run',
         '--disable-default-apps',
+        '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate',
         `--disable-extensions-except=${extension}`,
         `--load-extension=${extension}`,
         `--proxy-server=http://127.0.0.1:${proxyPort}`,
@@ -85,7 +94,13 @@ export async function launchChromium(proxyPort: number): Promise<Driver> {
         '--proxy-bypass-list=<-loopback>',
       ],
     });
-    await worker();
+    const sw = await worker();
+    // Pages opened before the worker has registered the content script would stay unlabelled.
+    await waitFor('the content script registration', () => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 30_000);
+    if (process.env.FACETAG_E2E_DEBUG) {
+      sw.on('console', (m) => process.stderr.write(`[sw] ${m.text()}\n`));
+      context.on('console', (m) => process.stderr.write(`[page] ${m.text()}\n`));
+    }
   };
 
   const worker = (): Promise<Worker> =>
@@ -101,6 +116,8 @@ export async function launchChromium(proxyPort: number): Promise<Driver> {
     },
     async clickEnrollMenu(page, srcUrl) {
       const sw = await worker();
+    // Pages opened before the worker has registered the content script would stay unlabelled.
+    await waitFor('the content script registration', () => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 30_000);
       await sw.evaluate(async ({ srcUrl, pageUrl }) => {
         const [tab] = await chrome.tabs.query({ url: pageUrl });
         const info: chrome.contextMenus.OnClickData = { menuItemId: 'facetag-enroll', srcUrl, pageUrl, frameId: 0, editable: false, mediaType: 'image' };

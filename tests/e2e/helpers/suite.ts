@@ -5,13 +5,26 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { waitFor, type Driver, type Rect, type SeenLabel, type TestPage } from './driver.js';
 import { ARTIFACTS } from './extension-copy.js';
 import { startGuardProxy, type GuardProxy } from './guard-proxy.js';
 import { imagePage, startSite, type Site } from './site.js';
 
 const ID = 'face-api.js/identities';
+
+/**
+ * Requests the browsers themselves make even with background networking off: Chromium's
+ * extension-update check, Google-account probe and network-time query; Firefox's settings sync. The proxy sees all traffic without knowing
+ * its context, so these are named here; any other outside request fails the test.
+ */
+const BROWSER_OWN = [
+  /^CONNECT (update\.googleapis\.com|accounts\.google\.com):443$/,
+  /^http:\/\/update\.googleapis\.com\/service\/update2\/json\?/,
+  /^http:\/\/clients2\.google\.com\/time\/1\/current\?/,
+  // Firefox's Remote Settings sync.
+  /^CONNECT firefox\.settings\.services\.mozilla\.com:443$/,
+];
 const photo = (who: string, n: number) => `${ID}/${who}/${who}${n}.png`;
 
 /** Labels drawn over an image: their top-left corner lies within the image's rectangle. */
@@ -39,7 +52,12 @@ async function settledLabels(page: TestPage, quietMs = 5000): Promise<SeenLabel[
 }
 
 async function labelOn(page: TestPage, selector: string, name: string): Promise<void> {
-  await waitFor(`"${name}" on ${selector}`, async () => over(await page.labels(), await page.rect(selector)).includes(`Facetag: ${name}`));
+  try {
+    await waitFor(`"${name}" on ${selector}`, async () => over(await page.labels(), await page.rect(selector)).includes(`Facetag: ${name}`));
+  } catch (error) {
+    await page.screenshot(join(ARTIFACTS, `failed-${selector.replace(/\W/g, '')}.png`)).catch(() => undefined);
+    throw new Error(`${String(error)}; labels ${JSON.stringify(await page.labels())}, ${selector} at ${JSON.stringify(await page.rect(selector))}`);
+  }
 }
 
 export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): void {
@@ -126,24 +144,24 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
   });
 
   it('labels an image added after load and a lazy-loaded one, and follows scrolling', async () => {
-    const added = site.photo(photo('leonard', 3));
-    const lazy = site.photo(photo('sheldon', 4));
+    const added = site.photo(photo('sheldon', 5));
+    const lazy = site.photo(photo('leonard', 4));
     const script = `<script>setTimeout(() => { const i = new Image(); i.id = 'added'; i.src = ${JSON.stringify(added)}; i.style.width = '200px'; document.getElementById('slot').append(i); }, 1000);</script>`;
     const body = `<div id="slot"></div><div style="height:2500px"></div><img id="lazy" loading="lazy" src="${lazy}" style="width:200px" alt="lazy">${script}`;
     const page = await driver.open(site.page('dynamic', imagePage('Dynamic', [], body)));
-    await labelOn(page, '#added', 'Leonard');
+    await labelOn(page, '#added', 'Sheldon');
     await page.evaluate('document.getElementById("lazy").scrollIntoView({ block: "center" })');
-    await labelOn(page, '#lazy', 'Sheldon');
+    await labelOn(page, '#lazy', 'Leonard');
     await page.evaluate('window.scrollBy(0, -120)');
-    await labelOn(page, '#lazy', 'Sheldon');
+    await labelOn(page, '#lazy', 'Leonard');
     await shot(page, 'dynamic');
     await page.close();
   });
 
   it('labels a cross-origin image, fetched by the extension', async () => {
-    const src = site.photo(photo('leonard', 4), site.otherOrigin);
-    const page = await driver.open(site.page('cross-origin', imagePage('Cross-origin', [{ src, alt: 'leonard 4 from another origin', extra: 'id="x"' }])));
-    await labelOn(page, '#x', 'Leonard');
+    const src = site.photo(photo('sheldon', 3), site.otherOrigin);
+    const page = await driver.open(site.page('cross-origin', imagePage('Cross-origin', [{ src, alt: 'sheldon 3 from another origin', extra: 'id="x"' }])));
+    await labelOn(page, '#x', 'Sheldon');
     await shot(page, 'cross-origin');
     await page.close();
   });
@@ -158,7 +176,8 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
 
   it('sends no request anywhere but the local test servers', () => {
     expect(proxy.seen.length).toBeGreaterThan(0);
-    expect(proxy.refused).toEqual([]);
-    for (const url of proxy.seen) expect(url.startsWith(site.origin) || url.startsWith(site.otherOrigin)).toBe(true);
+    // The proxy refused these (nothing left the machine); they are the browser's own, not the extension's.
+    const refused = proxy.refused.filter((url) => !BROWSER_OWN.some((re) => re.test(url)));
+    expect(refused, JSON.stringify(proxy.refused)).toEqual([]);
   });
 }

@@ -1,0 +1,35 @@
+/**
+ * Background start-up, shared by Chrome's service worker and Firefox's background page.
+ * Every listener is registered synchronously on each start, as the browser may wake the
+ * worker for any one event; nothing lives in module state, all of it is in IndexedDB or the
+ * browser's own registries.
+ */
+import { createRouter, listen } from '../platform/messaging.js';
+import { ext } from '../platform/ext.js';
+import { logger } from '../shared/logger.js';
+import { backgroundRequests } from '../shared/protocol.js';
+import { injectIntoOpenTabs, syncContentScripts } from './access.js';
+import type { EngineCall } from './engine-call.js';
+import { backgroundHandlers } from './handlers.js';
+import { createMenu, onMenuClicked } from './menu.js';
+
+const log = logger('background');
+
+const report = (what: string) => (error: unknown) => log.error(`${what} failed`, error);
+
+export function startBackground(engine: EngineCall): void {
+  listen(createRouter('background', backgroundRequests, backgroundHandlers(engine)));
+  ext.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab).catch(report('enrollment')));
+  ext.runtime.onInstalled.addListener(() => void createMenu().catch(report('menu')));
+  ext.runtime.onStartup.addListener(() => void createMenu().catch(report('menu')));
+  ext.permissions.onAdded.addListener((added) => {
+    void syncContentScripts()
+      .then(() => injectIntoOpenTabs(added.origins ?? []))
+      .catch(report('enabling a site'));
+  });
+  ext.permissions.onRemoved.addListener(() => void syncContentScripts().catch(report('disabling a site')));
+  // Access held from an earlier session switches labelling on without any other step.
+  void syncContentScripts().catch(report('content script registration'));
+  // The exact menu listener, reachable from the worker's console (and the e2e tests).
+  Object.assign(globalThis, { facetag: { onMenuClicked } });
+}

@@ -1,0 +1,53 @@
+/**
+ * Enrollment on the page, started by the context-menu click: find the image that was
+ * right-clicked, let the user pick the face if there are several, ask for the name, save.
+ */
+import { toBackground } from '../platform/send.js';
+import type { PageAnalysis } from '../shared/protocol.js';
+import type { Result } from '../shared/result.js';
+import { imageUrl } from './images.js';
+import { promptName } from './name-prompt.js';
+import { pickFace } from './pick-face.js';
+import { toast } from './toast.js';
+
+let lastRightClicked: HTMLImageElement | null = null;
+
+/** Remembers the image under the last right-click, so the menu's srcUrl maps to that element. */
+export function trackContextMenu(): void {
+  document.addEventListener('contextmenu', (e) => {
+    const target = e.composedPath()[0];
+    lastRightClicked = target instanceof HTMLImageElement ? target : null;
+  }, true);
+}
+
+function findImage(srcUrl: string): HTMLImageElement | null {
+  const matches = (img: HTMLImageElement) => img.currentSrc === srcUrl || img.src === srcUrl;
+  if (lastRightClicked?.isConnected && matches(lastRightClicked)) return lastRightClicked;
+  return Array.from(document.images).find(matches) ?? null;
+}
+
+export async function enrollFrom(root: ShadowRoot, srcUrl: string, analyse: (url: string) => Promise<Result<PageAnalysis>>): Promise<void> {
+  const img = findImage(srcUrl);
+  const url = img ? imageUrl(img) : null;
+  if (!img || !url) {
+    toast(root, 'that image cannot be enrolled from here');
+    return;
+  }
+  const analysis = await analyse(url);
+  if (!analysis.ok) {
+    toast(root, `could not read the image: ${analysis.error}`);
+    return;
+  }
+  const faces = analysis.value.faces;
+  if (faces.length === 0) {
+    toast(root, 'no face found in this image');
+    return;
+  }
+  const index = faces.length === 1 ? 0 : await pickFace(root, img, faces);
+  if (index === null) return;
+  const names = await toBackground('names', {});
+  const name = await promptName(root, img, faces[index]!, names.ok ? names.value : []);
+  if (name === null) return;
+  const saved = await toBackground('enroll', { url, face: index, name });
+  toast(root, saved.ok ? `enrolled ${saved.value.name}` : `not saved: ${saved.error}`);
+}

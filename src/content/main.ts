@@ -1,0 +1,86 @@
+/**
+ * The content script: runs on sites where Facetag is on (the user granted host access),
+ * finds images, asks the background to name their faces, and draws the names.
+ */
+import { ext } from '../platform/ext.js';
+import { toBackground } from '../platform/send.js';
+import { logger } from '../shared/logger.js';
+import type { Envelope, PageAnalysis } from '../shared/protocol.js';
+import { ok, type Result } from '../shared/result.js';
+import { enrollFrom, trackContextMenu } from './enroll.js';
+import { createOverlayRoot } from './host.js';
+import { watchImages } from './images.js';
+import { createLabels } from './labels.js';
+
+const log = logger('content');
+const LOADED = Symbol.for('facetag.content');
+
+function start(): void {
+  const root = createOverlayRoot();
+  const labels = createLabels(root);
+  /** Analyses by image URL; identical images on the page are sent once. */
+  let results = new Map<string, Promise<Result<PageAnalysis>>>();
+  let showUnknown = false;
+  const shown = new Map<HTMLImageElement, string>();
+
+  const analyse = (url: string) => {
+    let r = results.get(url);
+    if (!r) {
+      r = toBackground('analyse', { url });
+      results.set(url, r);
+    }
+    return r;
+  };
+
+  const label = async (img: HTMLImageElement, url: string) => {
+    if (shown.get(img) === url) return;
+    shown.set(img, url);
+    const r = await analyse(url);
+    if (shown.get(img) !== url) return; // the source changed meanwhile
+    if (r.ok) labels.show(img, r.value.faces, showUnknown);
+    else log.warn(`no labels for ${url.slice(0, 120)}: ${r.error}`);
+  };
+
+  const images = watchImages((img, url) => void label(img, url));
+
+  const refresh = async () => {
+    const settings = await toBackground('getSettings', {});
+    if (settings.ok) showUnknown = settings.value.showUnknown;
+    results = new Map();
+    shown.clear();
+    images.rescan();
+  };
+  void refresh();
+
+  let frame = 0;
+  const schedule = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      labels.reposition();
+    });
+  };
+  window.addEventListener('scroll', schedule, { capture: true, passive: true });
+  window.addEventListener('resize', schedule, { passive: true });
+  new ResizeObserver(schedule).observe(document.documentElement);
+  new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'src'] });
+
+  trackContextMenu();
+  ext.runtime.onMessage.addListener((message: Envelope, _sender, sendResponse: (r: Result<null>) => void) => {
+    if (message?.to !== 'content') return false;
+    if (message.type === 'enrollStart') {
+      const { srcUrl } = message.payload as { srcUrl: string };
+      void enrollFrom(root, String(srcUrl), analyse);
+    } else if (message.type === 'refresh') void refresh();
+    else return false;
+    sendResponse(ok(null));
+    return false;
+  });
+}
+
+// Injection can happen twice (registered script plus injection into an open tab on grant).
+const marker = globalThis as { [LOADED]?: boolean };
+if (!marker[LOADED]) {
+  marker[LOADED] = true;
+  start();
+}

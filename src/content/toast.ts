@@ -1,0 +1,9 @@
+/** A short status message in the overlay, read out by screen readers. */
+export function toast(root: ShadowRoot, text: string, ms = 5000): void {
+  const el = document.createElement('div');
+  el.className = 'toast';
+  el.setAttribute('role', 'status');
+  el.textContent = `Facetag: ${text}`;
+  root.append(el);
+  setTimeout(() => el.remove(), ms);
+}

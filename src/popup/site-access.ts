@@ -1,0 +1,28 @@
+/**
+ * "On for this site": Facetag is on wherever it holds host access, so the switch requests or
+ * removes the optional host permission for the current tab's site.
+ */
+import { ext } from '../platform/ext.js';
+
+/** The match pattern of a page's site, or null for pages no content script can run on. */
+export function sitePattern(pageUrl: string | undefined): string | null {
+  if (!pageUrl) return null;
+  try {
+    const u = new URL(pageUrl);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? `${u.protocol}//${u.hostname}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function currentSite(): Promise<string | null> {
+  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  return sitePattern(tab?.url);
+}
+
+export const isOn = (pattern: string) => ext.permissions.contains({ origins: [pattern] });
+
+/** Must run inside the click handler: permissions.request needs the user's gesture. */
+export const turnOn = (pattern: string) => ext.permissions.request({ origins: [pattern] });
+
+export const turnOff = (pattern: string) => ext.permissions.remove({ origins: [pattern] });

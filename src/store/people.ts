@@ -1,0 +1,74 @@
+/**
+ * People and their reference faces: the operations the background needs.
+ */
+import type { Person } from '../engine/match/gallery.js';
+import type { PersonSummary, Settings } from '../shared/protocol.js';
+import type { FacetagDb } from './db.js';
+import { nameKeyOf, type PersonRow } from './schema.js';
+
+export interface NewReference {
+  name: string;
+  thumbnail: string;
+  quality: number;
+  source: string;
+  modelId: string;
+  embedding: Float32Array;
+}
+
+/** Adds a reference face to the person of that name, creating the person if needed. */
+export async function addReference(db: FacetagDb, ref: NewReference, now = new Date()): Promise<PersonRow> {
+  return db.transaction('rw', db.people, db.references, db.embeddings, async () => {
+    const nameKey = nameKeyOf(ref.name);
+    let person = await db.people.where('nameKey').equals(nameKey).first();
+    if (!person) {
+      person = { id: crypto.randomUUID(), name: ref.name.trim(), nameKey, createdAt: now.toISOString() };
+      await db.people.add(person);
+    }
+    const referenceId = crypto.randomUUID();
+    await db.references.add({ id: referenceId, personId: person.id, thumbnail: ref.thumbnail, quality: ref.quality, source: ref.source, addedAt: now.toISOString() });
+    await db.embeddings.add({ referenceId, modelId: ref.modelId, personId: person.id, vector: ref.embedding });
+    return person;
+  });
+}
+
+/** Everyone with at least one embedding of this model, ready for buildGallery. */
+export async function galleryPeople(db: FacetagDb, modelId: string): Promise<Person[]> {
+  const [people, rows] = await Promise.all([db.people.toArray(), db.embeddings.where('modelId').equals(modelId).toArray()]);
+  const refs = new Map<string, Float32Array[]>();
+  for (const row of rows) refs.set(row.personId, [...(refs.get(row.personId) ?? []), row.vector]);
+  return people.filter((p) => refs.has(p.id)).map((p) => ({ id: p.id, name: p.name, references: refs.get(p.id) ?? [] }));
+}
+
+export async function personNames(db: FacetagDb): Promise<string[]> {
+  return (await db.people.orderBy('name').toArray()).map((p) => p.name);
+}
+
+export async function peopleSummaries(db: FacetagDb): Promise<PersonSummary[]> {
+  const people = await db.people.orderBy('name').toArray();
+  return Promise.all(
+    people.map(async (p) => {
+      const refs = await db.references.where('personId').equals(p.id).toArray();
+      return { id: p.id, name: p.name, references: refs.length, thumbnail: refs[0]?.thumbnail ?? null };
+    }),
+  );
+}
+
+export async function deletePerson(db: FacetagDb, id: string): Promise<void> {
+  await db.transaction('rw', db.people, db.references, db.embeddings, async () => {
+    await db.embeddings.where('personId').equals(id).delete();
+    await db.references.where('personId').equals(id).delete();
+    await db.people.delete(id);
+  });
+}
+
+const DEFAULT_SETTINGS: Settings = { showUnknown: false };
+
+export async function readSettings(db: FacetagDb): Promise<Settings> {
+  const row = await db.settings.get('showUnknown');
+  return { showUnknown: typeof row?.value === 'boolean' ? row.value : DEFAULT_SETTINGS.showUnknown };
+}
+
+export async function writeSettings(db: FacetagDb, settings: Settings): Promise<Settings> {
+  await db.settings.put({ key: 'showUnknown', value: settings.showUnknown });
+  return readSettings(db);
+}

@@ -1,0 +1,162 @@
+/**
+ * Firefox ESR with the built extension, through puppeteer-core over WebDriver BiDi. The add-on
+ * is installed temporarily (BiDi webExtension.install) on every start; fixed UUID and kept
+ * storage make the restarted browser see the same extension origin and IndexedDB, as after a
+ * normal restart with an installed add-on.
+ *
+ * BiDi will not navigate to moz-extension:// pages, so a helper tab with the extension's popup
+ * is opened from the browser's own (chrome-scope) window; from there the test reaches the
+ * background page and its real context-menu listener, as the service worker in Chromium.
+ *
+ * Labels are read from Firefox's own accessibility tree, in the parent process (BiDi's
+ * accessibility locator does not enter shadow roots): what a screen reader gets.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { waitFor, type Driver, type Rect, type SeenLabel, type TestPage } from './driver.js';
+import { grantedCopy } from './extension-copy.js';
+
+export const FIREFOX = process.env.FACETAG_FIREFOX ?? '/usr/bin/firefox-esr';
+const GECKO_ID = 'facetag@facetag.dev';
+const UUID = '7f3c2a10-5e4b-4c1d-9a8e-0facefacef00';
+
+interface BidiConnection {
+  send(method: string, params: unknown): Promise<{ result: unknown }>;
+}
+
+function wrap(page: Page, chromeLabels: (page: Page) => Promise<SeenLabel[]>): TestPage {
+  return {
+    url: page.url(),
+    labels: () => chromeLabels(page),
+    async rect(selector) {
+      const box = await (await page.$(selector))?.boundingBox();
+      if (!box) throw new Error(`${selector} is not visible`);
+      return box as Rect;
+    },
+    async rightClick(selector) {
+      await page.click(selector, { button: 'right' });
+      // The native menu cannot be driven over BiDi; close it so it does not hold the focus.
+      await page.keyboard.press('Escape');
+    },
+    focusInOverlay: () => page.evaluate(() => document.activeElement?.localName === 'facetag-overlay'),
+    type: (text) => page.keyboard.type(text),
+    press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    evaluate: (script) => page.evaluate(script),
+    screenshot: async (file) => {
+      await page.screenshot({ path: file as `${string}.png`, fullPage: true });
+    },
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefox(proxyPort: number): Promise<Driver> {
+  const extension = grantedCopy('firefox');
+  const profile = mkdtempSync(join(tmpdir(), 'facetag-firefox-profile-'));
+  let browser: Browser;
+
+  const start = async () => {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      userDataDir: profile,
+      defaultViewport: { width: 1280, height: 900 },
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        'extensions.webextensions.keepUuidOnUninstall': true,
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': proxyPort,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': proxyPort,
+        'network.proxy.no_proxies_on': '',
+        'network.proxy.allow_hijacking_localhost': true,
+      },
+    });
+    await browser.installExtension(extension);
+  };
+
+  /** The extension's popup in a tab, opened by the browser window itself. */
+  const extensionPage = async (): Promise<Page> => {
+    const url = `moz-extension://${UUID}/src/popup/popup.html`;
+    const find = async () => {
+      for (const p of await browser.pages()) if ((await p.evaluate('location.href').catch(() => '')) === url) return p;
+      return null;
+    };
+    const open = await find();
+    if (open) return open;
+    const conn = (browser as unknown as { connection: BidiConnection }).connection;
+    const tree = (await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+    const expression = `gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); true`;
+    await conn.send('script.evaluate', { expression, target: { context: tree.contexts[0]!.context }, awaitPromise: false });
+    return waitFor('the extension page', find, 20_000);
+  };
+
+  const chromeEval = async (expression: string): Promise<string> => {
+    const conn = (browser as unknown as { connection: BidiConnection }).connection;
+    const tree = (await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
+    const r = (await conn.send('script.evaluate', { expression, target: { context: tree.contexts[0]!.context }, awaitPromise: true })).result as {
+      type: string; result?: { value?: string }; exceptionDetails?: { text?: string };
+    };
+    if (r.type !== 'success') throw new Error(`chrome-scope evaluation failed: ${r.exceptionDetails?.text ?? 'unknown'}`);
+    return r.result?.value ?? '';
+  };
+
+  /** Accessibles named "Facetag: …" in the tab showing the page, in viewport coordinates. */
+  const chromeLabels = async (page: Page): Promise<SeenLabel[]> => {
+    const json = await chromeEval(`(() => {
+      const svc = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+      const b = gBrowser.browsers.find((x) => x.currentURI.spec === ${JSON.stringify(page.url())});
+      const root = b && svc.getAccessibleFor(b);
+      const doc = root?.firstChild;
+      if (!doc) return '[]';
+      const bounds = (a) => { const x = {}, y = {}, w = {}, h = {}; a.getBounds(x, y, w, h); return [x.value, y.value, w.value, h.value]; };
+      const [dx, dy] = bounds(doc);
+      const out = [];
+      const walk = (a, depth) => {
+        if (depth > 200) return;
+        const name = a.name || '';
+        if (name.startsWith('Facetag: ') && svc.getStringRole(a.role) === 'graphic') {
+          const [x, y, width, height] = bounds(a);
+          out.push({ name, x: x - dx, y: y - dy, width, height });
+        }
+        for (let c = a.firstChild; c; c = c.nextSibling) walk(c, depth + 1);
+      };
+      walk(doc, 0);
+      return JSON.stringify(out);
+    })()`);
+    return JSON.parse(json) as SeenLabel[];
+  };
+
+  await start();
+  // Pages opened before the background has registered the content script would stay unlabelled.
+  await waitFor('the content script registration', async () => (await extensionPage()).evaluate('browser.scripting.getRegisteredContentScripts().then((s) => s.length > 0)'), 30_000);
+  return {
+    name: 'firefox',
+    async open(url) {
+      const page = await browser.newPage();
+      await page.goto(url);
+      return wrap(page, chromeLabels);
+    },
+    async clickEnrollMenu(page, srcUrl) {
+      const ext = await extensionPage();
+      await ext.evaluate(`(async () => {
+        const tab = (await browser.tabs.query({})).find((t) => t.url === ${JSON.stringify(page.url)});
+        if (!tab) throw new Error('no tab shows ' + ${JSON.stringify(page.url)});
+        const bg = await browser.runtime.getBackgroundPage();
+        await bg.facetag.onMenuClicked({ menuItemId: 'facetag-enroll', srcUrl: ${JSON.stringify(srcUrl)}, pageUrl: ${JSON.stringify(page.url)}, frameId: 0, editable: false, mediaType: 'image' }, tab);
+      })()`);
+      await page.evaluate('window.focus()');
+    },
+    async restart() {
+      await browser.close();
+      await start();
+      await waitFor('the content script registration', async () => (await extensionPage()).evaluate('browser.scripting.getRegisteredContentScripts().then((s) => s.length > 0)'), 30_000);
+    },
+    close: () => browser.close(),
+  };
+}

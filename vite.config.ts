@@ -1,0 +1,71 @@
+/**
+ * Builds the extension for one browser (FACETAG_BROWSER=chrome|firefox, default chrome) into
+ * dist/<browser>; `npm run build` runs it for both. manifest.json is the Chrome manifest;
+ * Firefox gets a background page that hosts the engine (it has no offscreen documents), a
+ * gecko id, and no Chrome-only keys.
+ */
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import base from './manifest.json' with { type: 'json' };
+
+const root = dirname(fileURLToPath(import.meta.url));
+const browser = process.env.FACETAG_BROWSER === 'firefox' ? 'firefox' : 'chrome';
+const outDir = resolve(root, 'dist', browser);
+/** Chrome gets WebGPU+WASM (jsep); Firefox's background page has no WebGPU, so the smaller WASM-only build. */
+const ort = browser === 'chrome' ? { module: 'ort.min.mjs', runtime: 'ort-wasm-simd-threaded.jsep' } : { module: 'ort.wasm.min.mjs', runtime: 'ort-wasm-simd-threaded' };
+const ortDist = resolve(root, 'node_modules/onnxruntime-web/dist');
+const MODELS = ['blazeface-back', 'facemesh', 'landmarks-68', 'dlib-resnet'];
+export const GECKO_ID = 'facetag@facetag.dev';
+
+function firefoxManifest(): ManifestV3Export {
+  // Chrome-only keys: Firefox's background page is not cross-origin isolated either way.
+  const chromeOnly = new Set(['minimum_chrome_version', 'cross_origin_embedder_policy', 'cross_origin_opener_policy']);
+  const rest = Object.fromEntries(Object.entries(base).filter(([key]) => !chromeOnly.has(key)));
+  const manifest = {
+    ...rest,
+    permissions: base.permissions.filter((p) => p !== 'offscreen'),
+    background: { scripts: ['src/background/firefox.ts'], type: 'module' },
+    browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } },
+  };
+  // crxjs types the manifest after Chrome's; background.scripts and data_collection_permissions are Firefox's.
+  return manifest as unknown as ManifestV3Export;
+}
+
+/** Models and ORT's WASM runtime ship inside the package: the extension never downloads code or weights. */
+function packageAssets(): Plugin {
+  return {
+    name: 'facetag-package-assets',
+    apply: 'build',
+    writeBundle() {
+      mkdirSync(join(outDir, 'models'), { recursive: true });
+      for (const id of MODELS) copyFileSync(join(root, 'models/onnx', `${id}.onnx`), join(outDir, 'models', `${id}.onnx`));
+      mkdirSync(join(outDir, 'ort'), { recursive: true });
+      for (const ext of ['.mjs', '.wasm']) copyFileSync(join(ortDist, ort.runtime + ext), join(outDir, 'ort', ort.runtime + ext));
+      const copied = readdirSync(join(outDir, 'models')).length;
+      if (copied !== MODELS.length) throw new Error(`expected ${MODELS.length} models in the package, found ${copied}`);
+      // crxjs exposes the content script to every page as a web-accessible resource; it is only
+      // ever injected through the scripting API, and exposing it would let pages detect Facetag.
+      const manifestPath = join(outDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+      delete manifest['web_accessible_resources'];
+      writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [crx({ manifest: browser === 'chrome' ? (base as ManifestV3Export) : firefoxManifest(), browser }), packageAssets()],
+  resolve: { alias: { 'onnxruntime-web': join(ortDist, ort.module) } },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    // Service workers cannot run the modulepreload polyfill (no document).
+    modulePreload: false,
+    chunkSizeWarningLimit: 1024,
+    rollupOptions: browser === 'chrome' ? { input: { offscreen: resolve(root, 'src/offscreen/offscreen.html') } } : {},
+  },
+});
