@@ -23,8 +23,15 @@ export function createOverlayRoot(): ShadowRoot {
   return root;
 }
 
+export interface DocBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 /** An element's content box in document coordinates (the host's coordinate space). */
-export function contentBox(el: Element): { left: number; top: number; width: number; height: number } {
+export function contentBox(el: Element): DocBox {
   const r = el.getBoundingClientRect();
   const cs = getComputedStyle(el);
   const px = (v: string) => Number.parseFloat(v) || 0;

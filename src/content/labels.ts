@@ -1,22 +1,26 @@
 /**
- * Boxes and names over images. Each image gets one frame, placed over its content box; faces
- * sit inside it in percent, so following scroll and layout means moving one frame per image.
+ * Boxes and names over images. Each image gets one frame, placed over where the picture is
+ * drawn (an <img>'s or <canvas>'s content box, a background image's painted area); faces sit
+ * inside it in percent, so following scroll and layout means moving one frame per image.
  */
 import type { PageFace } from '../shared/protocol.js';
-import { contentBox } from './host.js';
+import { contentBox, type DocBox } from './host.js';
+
+/** Where an element's picture is drawn, in document coordinates; read again on every reposition. */
+export type Placement = (el: Element) => DocBox;
 
 export interface Labels {
-  show(img: HTMLImageElement, faces: PageFace[], showUnknown: boolean): void;
-  clear(img: HTMLImageElement): void;
+  show(img: Element, faces: PageFace[], showUnknown: boolean, placement?: Placement): void;
+  clear(img: Element): void;
   /** Places every frame again; cheap enough to run on every animation frame of a scroll. */
   reposition(): void;
 }
 
 export function createLabels(root: ShadowRoot): Labels {
-  const frames = new Map<HTMLImageElement, HTMLDivElement>();
+  const frames = new Map<Element, { frame: HTMLDivElement; placement: Placement }>();
 
-  const place = (img: HTMLImageElement, frame: HTMLDivElement) => {
-    const b = contentBox(img);
+  const place = (img: Element, { frame, placement }: { frame: HTMLDivElement; placement: Placement }) => {
+    const b = placement(img);
     const hidden = !img.isConnected || b.width < 1 || b.height < 1;
     frame.style.display = hidden ? 'none' : 'block';
     if (hidden) return;
@@ -24,8 +28,8 @@ export function createLabels(root: ShadowRoot): Labels {
   };
 
   return {
-    show(img, faces, showUnknown) {
-      frames.get(img)?.remove();
+    show(img, faces, showUnknown, placement = contentBox) {
+      frames.get(img)?.frame.remove();
       const visible = faces.filter((f) => f.name !== null || showUnknown);
       if (visible.length === 0) {
         frames.delete(img);
@@ -35,19 +39,20 @@ export function createLabels(root: ShadowRoot): Labels {
       frame.className = 'frame';
       for (const f of visible) frame.append(faceBox(f));
       root.append(frame);
-      frames.set(img, frame);
-      place(img, frame);
+      const entry = { frame, placement };
+      frames.set(img, entry);
+      place(img, entry);
     },
     clear(img) {
-      frames.get(img)?.remove();
+      frames.get(img)?.frame.remove();
       frames.delete(img);
     },
     reposition() {
-      for (const [img, frame] of frames) {
+      for (const [img, entry] of frames) {
         if (!img.isConnected) {
-          frame.remove();
+          entry.frame.remove();
           frames.delete(img);
-        } else place(img, frame);
+        } else place(img, entry);
       }
     },
   };

@@ -9,8 +9,10 @@ import type { Envelope, PageAnalysis } from '../shared/protocol.js';
 import { ok, type Result } from '../shared/result.js';
 import { enrollFrom, trackContextMenu } from './enroll.js';
 import { createOverlayRoot } from './host.js';
+import { watchBackgrounds } from './backgrounds.js';
+import { watchCanvases } from './canvases.js';
 import { watchImages } from './images.js';
-import { createLabels } from './labels.js';
+import { createLabels, type Placement } from './labels.js';
 
 const log = logger('content');
 const LOADED = Symbol.for('facetag.content');
@@ -21,7 +23,7 @@ function start(): void {
   /** Analyses by image URL; identical images on the page are sent once. */
   let results = new Map<string, Promise<Result<PageAnalysis>>>();
   let showUnknown = false;
-  const shown = new Map<HTMLImageElement, string>();
+  const shown = new Map<Element, string>();
 
   const analyse = (url: string) => {
     let r = results.get(url);
@@ -32,23 +34,27 @@ function start(): void {
     return r;
   };
 
-  const label = async (img: HTMLImageElement, url: string) => {
+  const label = async (img: Element, url: string, placement?: Placement) => {
     if (shown.get(img) === url) return;
     shown.set(img, url);
     const r = await analyse(url);
     if (shown.get(img) !== url) return; // the source changed meanwhile
-    if (r.ok) labels.show(img, r.value.faces, showUnknown);
+    if (r.ok) labels.show(img, r.value.faces, showUnknown, placement);
     else log.warn(`no labels for ${url.slice(0, 120)}: ${r.error}`);
   };
 
-  const images = watchImages((img, url) => void label(img, url));
+  const watchers = [
+    watchImages((img, url) => void label(img, url)),
+    watchBackgrounds((el, url, placement) => void label(el, url, placement)),
+    watchCanvases((canvas, dataUrl) => void label(canvas, dataUrl)),
+  ];
 
   const refresh = async () => {
     const settings = await toBackground('getSettings', {});
     if (settings.ok) showUnknown = settings.value.showUnknown;
     results = new Map();
     shown.clear();
-    images.rescan();
+    watchers.forEach((w) => w.rescan());
   };
   void refresh();
 

@@ -11,7 +11,13 @@ import { z } from 'zod';
 // Extension pages forbid eval (CSP), so zod must not try its Function-compiled fast path.
 z.config({ jitless: true });
 
-const url = z.string().min(1).max(8192).refine((u) => /^(https?:|data:image\/)/.test(u), 'must be an http(s) or data:image URL');
+/** A page URL is short; a data URL carries a downscaled canvas copy (≤1024 px JPEG, well under this). */
+const MAX_URL = 8192;
+export const MAX_DATA_URL = 4_000_000;
+const url = z.string().min(1).max(MAX_DATA_URL).refine(
+  (u) => (/^https?:/.test(u) && u.length <= MAX_URL) || /^data:image\//.test(u),
+  `must be an http(s) URL of at most ${MAX_URL} characters or a data:image URL`,
+);
 const box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 
 /** A face as a page sees it: box in fractions of the image (0..1), name only if recognised. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../src/platform/messaging.js';
-import { backgroundRequests, type BackgroundResponses } from '../../src/shared/protocol.js';
+import { backgroundRequests, MAX_DATA_URL, type BackgroundResponses } from '../../src/shared/protocol.js';
 import { ok } from '../../src/shared/result.js';
 import type { Handlers } from '../../src/platform/messaging.js';
 
@@ -26,11 +26,18 @@ describe('background message router', () => {
     ['an unknown type', { to: 'background', type: 'dropTables', payload: {} }, 'unknown message type'],
     ['a bad URL scheme', { to: 'background', type: 'analyse', payload: { url: 'javascript:alert(1)' } }, 'malformed analyse message at url'],
     ['a missing field', { to: 'background', type: 'enroll', payload: { url: 'https://example.com/a.jpg', face: 0 } }, 'malformed enroll message at name'],
+    ['an over-long page URL', { to: 'background', type: 'analyse', payload: { url: `https://example.com/${'a'.repeat(9000)}` } }, 'malformed analyse message at url'],
+    ['a data URL over the size cap', { to: 'background', type: 'analyse', payload: { url: `data:image/jpeg;base64,${'A'.repeat(MAX_DATA_URL)}` } }, 'malformed analyse message at url'],
     ['a negative face index', { to: 'background', type: 'enroll', payload: { url: 'https://example.com/a.jpg', face: -1, name: 'A' } }, 'malformed enroll message at face'],
   ])('replies with an error to %s', async (_what, message, error) => {
     const reply = await route(message, sender);
     expect(reply?.ok).toBe(false);
     expect(reply && !reply.ok && reply.error).toContain(error);
+  });
+
+  it('accepts a downscaled canvas copy as a data URL longer than any page URL', async () => {
+    const url = `data:image/jpeg;base64,${'A'.repeat(300_000)}`;
+    expect(await route({ to: 'background', type: 'analyse', payload: { url } }, sender)).toEqual({ ok: true, value: analysed });
   });
 
   it('turns a throwing handler into an error reply', async () => {

@@ -125,6 +125,18 @@ export async function launchChromium(proxyPort: number): Promise<Driver> {
         await hook.onMenuClicked(info, tab);
       }, { srcUrl, pageUrl: page.url });
     },
+    async setShowUnknown(on) {
+      // Only extension pages may change settings: send from the popup's page, as its checkbox does.
+      const id = new URL((await worker()).url()).host;
+      const popup = await context.newPage();
+      try {
+        await popup.goto(`chrome-extension://${id}/src/popup/popup.html`);
+        const reply = await popup.evaluate((showUnknown) => chrome.runtime.sendMessage({ to: 'background', type: 'setSettings', payload: { showUnknown } }), on);
+        if (!(reply as { ok?: boolean }).ok) throw new Error(`setSettings failed: ${JSON.stringify(reply)}`);
+      } finally {
+        await popup.close();
+      }
+    },
     async restart() {
       await context.close();
       await start();

@@ -33,6 +33,8 @@ export interface Driver {
   open(url: string): Promise<TestPage>;
   /** Invokes the background's real contextMenus.onClicked listener for an image of the page. */
   clickEnrollMenu(page: TestPage, srcUrl: string): Promise<void>;
+  /** Switches "Show unknown faces" with the message the popup's checkbox sends, from an extension page. */
+  setShowUnknown(on: boolean): Promise<void>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;
   close(): Promise<void>;

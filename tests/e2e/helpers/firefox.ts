@@ -152,6 +152,13 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
       })()`);
       await page.evaluate('window.focus()');
     },
+    async setShowUnknown(on) {
+      // Only extension pages may change settings: send from the popup's page, as its checkbox does.
+      const reply = await (await extensionPage()).evaluate(
+        `browser.runtime.sendMessage({ to: 'background', type: 'setSettings', payload: { showUnknown: ${on} } })`,
+      );
+      if (!(reply as { ok?: boolean }).ok) throw new Error(`setSettings failed: ${JSON.stringify(reply)}`);
+    },
     async restart() {
       await browser.close();
       await start();

@@ -166,6 +166,55 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
     await page.close();
   });
 
+  it('labels photos shown as CSS backgrounds of large elements, also added later, and skips tiny ones', async () => {
+    const bg = (id: string, src: string, side: number) => `<div id="${id}" style="width:${side}px;height:${side}px;margin:8px;background:url(${src}) center/cover no-repeat"></div>`;
+    const later = bg('bg-later', site.photo(photo('leonard', 2)), 260);
+    const script = `<script>setTimeout(() => document.getElementById('slot').insertAdjacentHTML('beforeend', ${JSON.stringify(later)}), 1000);</script>`;
+    const body = `${bg('bg', site.photo(photo('sheldon', 4)), 300)}${bg('bg-tiny', site.photo(photo('sheldon', 2)), 60)}<div id="slot"></div>${script}`;
+    const page = await driver.open(site.page('backgrounds', imagePage('Backgrounds', [], body)));
+    await labelOn(page, '#bg', 'Sheldon');
+    await labelOn(page, '#bg-later', 'Leonard');
+    const labels = await settledLabels(page);
+    expect(over(labels, await page.rect('#bg'))).toEqual(['Facetag: Sheldon']);
+    expect(over(labels, await page.rect('#bg-tiny'))).toEqual([]);
+    await shot(page, 'backgrounds');
+    await page.close();
+  });
+
+  it('labels a photo drawn on a canvas, and quietly skips a tainted canvas', async () => {
+    // Drawn at the photo's own size and shown at 300 px; the tainted one holds a cross-origin photo of an enrolled person.
+    const draw = `<script>for (const [id, src] of ${JSON.stringify([['cv', site.photo(photo('leonard', 4))], ['tainted', site.photo(photo('sheldon', 3), site.otherOrigin)]])}) {
+      const i = new Image(); i.onload = () => { const c = document.getElementById(id); c.width = i.naturalWidth; c.height = i.naturalHeight; c.getContext('2d').drawImage(i, 0, 0); }; i.src = src; }</script>`;
+    const body = `<canvas id="cv" style="width:300px;margin:8px"></canvas><canvas id="tainted" style="width:300px;margin:8px"></canvas>${draw}`;
+    const page = await driver.open(site.page('canvas', imagePage('Canvas', [], body)));
+    await labelOn(page, '#cv', 'Leonard');
+    const labels = await settledLabels(page);
+    expect(over(labels, await page.rect('#cv'))).toEqual(['Facetag: Leonard']);
+    expect(over(labels, await page.rect('#tainted'))).toEqual([]);
+    await shot(page, 'canvas');
+    await page.close();
+  });
+
+  it('labels unknown faces only while "Show unknown faces" is on', async () => {
+    const page = await driver.open(site.page('unknown', imagePage('Unknown', [
+      { src: site.photo(photo('sheldon', 2)), alt: 'sheldon 2', extra: 'id="known"' },
+      { src: site.photo(photo('penny', 2)), alt: 'penny 2', extra: 'id="stranger"' },
+    ])));
+    await labelOn(page, '#known', 'Sheldon');
+    expect(over(await settledLabels(page, 2000), await page.rect('#stranger'))).toEqual([]);
+    await driver.setShowUnknown(true);
+    try {
+      await labelOn(page, '#stranger', 'Unknown face');
+      await labelOn(page, '#known', 'Sheldon');
+      await shot(page, 'unknown');
+    } finally {
+      // Later tests expect the default: unknown faces unlabelled.
+      await driver.setShowUnknown(false);
+    }
+    await waitFor('the unknown label to go', async () => over(await page.labels(), await page.rect('#stranger')).length === 0);
+    await page.close();
+  });
+
   it('keeps enrollments across a browser restart', async () => {
     await driver.restart();
     const page = await driver.open(site.page('gallery', imagePage('Gallery', gallery())));
