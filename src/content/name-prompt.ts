@@ -5,10 +5,8 @@
  * reflex.
  */
 import type { PageFace } from '../shared/protocol.js';
+import { ENROLL_WARN_QUALITY } from '../engine/quality-policy.js';
 import { contentBox } from './host.js';
-
-/** Faces below this quality (see src/engine/quality.ts) make weak references. */
-export const LOW_QUALITY = 0.5;
 
 /** Keys typed into the prompt stop at the shadow root, so page listeners on the way out never see them. */
 const PRIVATE_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'change', 'submit'];
@@ -33,7 +31,7 @@ export function promptName(root: ShadowRoot, img: HTMLImageElement, face: PageFa
     for (const n of names) list.append(new Option(n));
     const warn = document.createElement('p');
     warn.className = 'warn';
-    const lowQuality = face.quality < LOW_QUALITY;
+    const lowQuality = face.quality < ENROLL_WARN_QUALITY;
     warn.hidden = !lowQuality;
     warn.textContent = 'This face is small, blurred or turned away, so it may recognise badly. Press Enter again to save it anyway.';
     const save = document.createElement('button');

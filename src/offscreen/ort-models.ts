@@ -14,9 +14,23 @@ import { serialQueue } from './serial-queue.js';
 const log = logger('ort');
 const MODEL_IDS = { detector: 'blazeface-back', verifier: 'facemesh', landmarks: 'landmarks-68', embedder: 'dlib-resnet' } as const;
 
+export type Provider = 'webgpu' | 'wasm';
+
+/**
+ * Where loadModels gets its environment, model bytes and sessions. The browser's are the
+ * default; the unit test swaps in a WebGPU that fails and model files read from disk, so the
+ * fallback path runs without a browser.
+ */
+export interface ModelSources {
+  configure(): void;
+  hasWebGpu(): Promise<boolean>;
+  modelBytes(id: string): Promise<Uint8Array>;
+  createSession(bytes: Uint8Array, provider: Provider): Promise<ort.InferenceSession>;
+}
+
 export interface LoadedModels {
   models: EngineModels;
-  backend: 'webgpu' | 'wasm';
+  backend: Provider;
   release(): Promise<void>;
 }
 
@@ -47,10 +61,17 @@ async function modelBytes(id: string): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer());
 }
 
-async function createSessions(provider: 'webgpu' | 'wasm', bytes: Uint8Array[]): Promise<ort.InferenceSession[]> {
+const browserSources: ModelSources = {
+  configure: configureEnv,
+  hasWebGpu,
+  modelBytes,
+  createSession: (bytes, provider) => ort.InferenceSession.create(bytes, { executionProviders: [provider], graphOptimizationLevel: 'all' }),
+};
+
+async function createSessions(sources: ModelSources, provider: Provider, bytes: Uint8Array[]): Promise<ort.InferenceSession[]> {
   const sessions: ort.InferenceSession[] = [];
   try {
-    for (const b of bytes) sessions.push(await ort.InferenceSession.create(b, { executionProviders: [provider], graphOptimizationLevel: 'all' }));
+    for (const b of bytes) sessions.push(await sources.createSession(b, provider));
     return sessions;
   } catch (error) {
     await Promise.allSettled(sessions.map((s) => s.release()));
@@ -72,21 +93,21 @@ function runner(session: ort.InferenceSession, queue: ReturnType<typeof serialQu
   };
 }
 
-export async function loadModels(): Promise<LoadedModels> {
-  configureEnv();
+export async function loadModels(sources: ModelSources = browserSources): Promise<LoadedModels> {
+  sources.configure();
   const ids = [MODEL_IDS.detector, MODEL_IDS.verifier, MODEL_IDS.landmarks, MODEL_IDS.embedder];
-  const bytes = await Promise.all(ids.map(modelBytes));
-  let backend: 'webgpu' | 'wasm' = 'wasm';
+  const bytes = await Promise.all(ids.map((id) => sources.modelBytes(id)));
+  let backend: Provider = 'wasm';
   let sessions: ort.InferenceSession[] | null = null;
-  if (await hasWebGpu()) {
+  if (await sources.hasWebGpu()) {
     try {
-      sessions = await createSessions('webgpu', bytes);
+      sessions = await createSessions(sources, 'webgpu', bytes);
       backend = 'webgpu';
     } catch (error) {
       log.warn(`WebGPU failed, falling back to WASM: ${errorMessage(error)}`);
     }
   } else log.info('no WebGPU adapter; using WASM');
-  sessions ??= await createSessions('wasm', bytes);
+  sessions ??= await createSessions(sources, 'wasm', bytes);
   log.info(`models loaded on ${backend} (${ort.env.wasm.numThreads} WASM threads, crossOriginIsolated=${String(globalThis.crossOriginIsolated)})`);
   const queue = serialQueue();
   const [detector, verifier, landmarks, embedder] = sessions.map((s) => runner(s, queue)) as [ModelRunner, ModelRunner, ModelRunner, ModelRunner];

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { waitFor, type Driver, type Rect, type SeenLabel, type TestPage } from './driver.js';
+import { waitFor, type Driver, type Rect, type SeenNode, type TestPage } from './driver.js';
 import { grantedCopy } from './extension-copy.js';
 
 export const CHROMIUM = process.env.FACETAG_CHROMIUM ?? '/usr/bin/chromium';
@@ -24,26 +24,38 @@ function quadRect(quad: number[]): Rect {
   return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
 }
 
+/** Unignored accessibility-tree nodes whose name passes `keep`, with their border boxes (text runs without a box get a zero rect). */
+async function axNodes(page: Page, keep: (name: string, role: string) => boolean): Promise<SeenNode[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Accessibility.enable');
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+    const found: SeenNode[] = [];
+    for (const n of nodes) {
+      const name = n.name?.value ?? '';
+      if (n.ignored || !keep(name, n.role?.value ?? '')) continue;
+      let rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
+      if (n.backendDOMNodeId !== undefined) {
+        const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId }).catch(() => null)) as { model: { border: number[] } } | null;
+        if (box) rect = quadRect(box.model.border);
+      }
+      found.push({ name, role: n.role?.value ?? '', ...rect });
+    }
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 function wrap(page: Page): TestPage {
   return {
     url: page.url(),
     async labels() {
-      const cdp = await page.context().newCDPSession(page);
-      try {
-        await cdp.send('Accessibility.enable');
-        const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
-        const found: SeenLabel[] = [];
-        for (const n of nodes) {
-          const name = n.name?.value ?? '';
-          if (n.ignored || !name.startsWith('Facetag: ') || n.role?.value !== 'image' || n.backendDOMNodeId === undefined) continue;
-          const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId })) as { model: { border: number[] } };
-          found.push({ name, ...quadRect(model.border) });
-        }
-        return found;
-      } finally {
-        await cdp.detach();
-      }
+      const nodes = await axNodes(page, (name, role) => role === 'image' && name.startsWith('Facetag: '));
+      return nodes.map(({ name, x, y, width, height }) => ({ name, x, y, width, height }));
     },
+    accessibles: (name) => axNodes(page, (n) => name.test(n)),
+    click: (x, y) => page.mouse.click(x, y),
     async rect(selector) {
       // Same source as labels(): DOM.getBoxModel, so both rectangles share one coordinate space.
       const cdp = await page.context().newCDPSession(page);

@@ -11,10 +11,19 @@ export interface SeenLabel extends Rect {
   name: string;
 }
 
+/** Any accessible object: its name, the browser's own role name (they differ between browsers) and where it is drawn. */
+export interface SeenNode extends SeenLabel {
+  role: string;
+}
+
 export interface TestPage {
   readonly url: string;
   /** Labels in the accessibility tree whose name starts with "Facetag: ". */
   labels(): Promise<SeenLabel[]>;
+  /** Every accessible in the page (shadow roots included) whose name matches: what a screen reader can reach. */
+  accessibles(name: RegExp): Promise<SeenNode[]>;
+  /** A left click at a viewport point, as a user's mouse. */
+  click(x: number, y: number): Promise<void>;
   /** Viewport rectangle of the first element matching a CSS selector. */
   rect(selector: string): Promise<Rect>;
   /** Right-clicks the element, as a user does before choosing the menu item. */

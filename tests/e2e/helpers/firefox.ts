@@ -15,7 +15,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { waitFor, type Driver, type Rect, type SeenLabel, type TestPage } from './driver.js';
+import { waitFor, type Driver, type Rect, type SeenNode, type TestPage } from './driver.js';
 import { grantedCopy } from './extension-copy.js';
 
 export const FIREFOX = process.env.FACETAG_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -26,10 +26,17 @@ interface BidiConnection {
   send(method: string, params: unknown): Promise<{ result: unknown }>;
 }
 
-function wrap(page: Page, chromeLabels: (page: Page) => Promise<SeenLabel[]>): TestPage {
+type Accessibles = (page: Page, name: RegExp) => Promise<SeenNode[]>;
+
+function wrap(page: Page, chromeAccessibles: Accessibles): TestPage {
   return {
     url: page.url(),
-    labels: () => chromeLabels(page),
+    async labels() {
+      const nodes = await chromeAccessibles(page, /^Facetag: /);
+      return nodes.filter((n) => n.role === 'graphic').map(({ name, x, y, width, height }) => ({ name, x, y, width, height }));
+    },
+    accessibles: (name) => chromeAccessibles(page, name),
+    click: (x, y) => page.mouse.click(x, y),
     async rect(selector) {
       const box = await (await page.$(selector))?.boundingBox();
       if (!box) throw new Error(`${selector} is not visible`);
@@ -106,8 +113,8 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
     return r.result?.value ?? '';
   };
 
-  /** Accessibles named "Facetag: …" in the tab showing the page, in viewport coordinates. */
-  const chromeLabels = async (page: Page): Promise<SeenLabel[]> => {
+  /** Accessibles whose name matches, in the tab showing the page, in viewport coordinates. */
+  const chromeAccessibles = async (page: Page, pattern: RegExp): Promise<SeenNode[]> => {
     const json = await chromeEval(`(() => {
       const svc = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
       const b = gBrowser.browsers.find((x) => x.currentURI.spec === ${JSON.stringify(page.url())});
@@ -117,19 +124,20 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
       const bounds = (a) => { const x = {}, y = {}, w = {}, h = {}; a.getBounds(x, y, w, h); return [x.value, y.value, w.value, h.value]; };
       const [dx, dy] = bounds(doc);
       const out = [];
+      const pattern = new RegExp(${JSON.stringify(pattern.source)}, ${JSON.stringify(pattern.flags)});
       const walk = (a, depth) => {
         if (depth > 200) return;
         const name = a.name || '';
-        if (name.startsWith('Facetag: ') && svc.getStringRole(a.role) === 'graphic') {
+        if (pattern.test(name)) {
           const [x, y, width, height] = bounds(a);
-          out.push({ name, x: x - dx, y: y - dy, width, height });
+          out.push({ name, role: svc.getStringRole(a.role), x: x - dx, y: y - dy, width, height });
         }
         for (let c = a.firstChild; c; c = c.nextSibling) walk(c, depth + 1);
       };
       walk(doc, 0);
       return JSON.stringify(out);
     })()`);
-    return JSON.parse(json) as SeenLabel[];
+    return JSON.parse(json) as SeenNode[];
   };
 
   await start();
@@ -140,7 +148,7 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
     async open(url) {
       const page = await browser.newPage();
       await page.goto(url);
-      return wrap(page, chromeLabels);
+      return wrap(page, chromeAccessibles);
     },
     async clickEnrollMenu(page, srcUrl) {
       const ext = await extensionPage();

@@ -6,9 +6,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { waitFor, type Driver, type Rect, type SeenLabel, type TestPage } from './driver.js';
+import { waitFor, type Driver, type SeenLabel, type TestPage } from './driver.js';
+import { enrollmentChecks } from './enroll-checks.js';
 import { ARTIFACTS } from './extension-copy.js';
 import { startGuardProxy, type GuardProxy } from './guard-proxy.js';
+import { labelOn, over, settledLabels } from './seen.js';
 import { imagePage, startSite, type Site } from './site.js';
 
 const ID = 'face-api.js/identities';
@@ -26,39 +28,6 @@ const BROWSER_OWN = [
   /^CONNECT firefox\.settings\.services\.mozilla\.com:443$/,
 ];
 const photo = (who: string, n: number) => `${ID}/${who}/${who}${n}.png`;
-
-/** Labels drawn over an image: their top-left corner lies within the image's rectangle. */
-function over(labels: SeenLabel[], img: Rect): string[] {
-  return labels
-    .filter((l) => l.x + 4 >= img.x - 2 && l.x + 4 <= img.x + img.width + 2 && l.y + 4 >= img.y - 2 && l.y + 4 <= img.y + img.height + 2)
-    .map((l) => l.name)
-    .sort();
-}
-
-/** Waits until the labels stop changing for `quietMs`, so late analyses cannot add a label after the check. */
-async function settledLabels(page: TestPage, quietMs = 5000): Promise<SeenLabel[]> {
-  let last = '';
-  let since = Date.now();
-  return waitFor('labels to settle', async () => {
-    const labels = await page.labels();
-    const key = JSON.stringify(labels.map((l) => [l.name, Math.round(l.x), Math.round(l.y)]));
-    if (key !== last) {
-      last = key;
-      since = Date.now();
-      return null;
-    }
-    return Date.now() - since >= quietMs ? labels : null;
-  }, 120_000, 500);
-}
-
-async function labelOn(page: TestPage, selector: string, name: string): Promise<void> {
-  try {
-    await waitFor(`"${name}" on ${selector}`, async () => over(await page.labels(), await page.rect(selector)).includes(`Facetag: ${name}`));
-  } catch (error) {
-    await page.screenshot(join(ARTIFACTS, `failed-${selector.replace(/\W/g, '')}.png`)).catch(() => undefined);
-    throw new Error(`${String(error)}; labels ${JSON.stringify(await page.labels())}, ${selector} at ${JSON.stringify(await page.rect(selector))}`);
-  }
-}
 
 export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): void {
   let site: Site;
@@ -222,6 +191,8 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
     await shot(page, 'after-restart');
     await page.close();
   });
+
+  enrollmentChecks(() => ({ site, driver, shot }));
 
   it('sends no request anywhere but the local test servers', () => {
     expect(proxy.seen.length).toBeGreaterThan(0);
