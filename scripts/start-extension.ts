@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, quietExtensionArgs } from '../tests/e2e/helpers/chromium.js';
 import { grantedCopy } from '../tests/e2e/helpers/extension-copy.js';
 import { demoPage, enrollOnPage, waitForLabels } from './demo/page.js';
 
@@ -54,18 +55,10 @@ async function launch(headless: boolean): Promise<BrowserContext> {
   // A fresh profile each time: the demo starts from an empty store.
   const profile = mkdtempSync(join(tmpdir(), 'facetag-demo-profile-'));
   return chromium.launchPersistentContext(profile, {
-    executablePath: process.env.FACETAG_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless,
     viewport: { width: 1280, height: 900 },
-    args: [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-    ],
+    args: quietExtensionArgs(extension),
   });
 }
 

@@ -81,6 +81,23 @@ function wrap(page: Page): TestPage {
   };
 }
 
+/**
+ * Chromium flags for the system browser with one unpacked extension and none of its own
+ * background traffic (updates, sync, first-run pages), which this machine's closed network
+ * would refuse anyway. Root needs --no-sandbox.
+ */
+export function quietExtensionArgs(extension: string): string[] {
+  return [
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+  ];
+}
+
 export async function launchChromium(proxyPort: number): Promise<Driver> {
   const extension = grantedCopy('chrome');
   const profile = mkdtempSync(join(tmpdir(), 'facetag-chromium-profile-'));
@@ -92,15 +109,9 @@ export async function launchChromium(proxyPort: number): Promise<Driver> {
       headless: true,
       viewport: { width: 1280, height: 900 },
       args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
+        ...quietExtensionArgs(extension),
         '--disable-default-apps',
         '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate',
-        `--disable-extensions-except=${extension}`,
-        `--load-extension=${extension}`,
         `--proxy-server=http://127.0.0.1:${proxyPort}`,
         // Loopback too, so the guard proxy sees requests to the test servers and everything else.
         '--proxy-bypass-list=<-loopback>',
