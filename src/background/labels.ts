@@ -13,7 +13,7 @@ import { galleryPeople } from '../store/people.js';
 export async function labelFaces(db: FacetagDb, analysis: EngineAnalysis): Promise<PageAnalysis> {
   // Rebuilt per image: the service worker keeps no state, and a small gallery packs in microseconds.
   const gallery = buildGallery(await galleryPeople(db, EMBEDDING_MODEL_ID));
-  const named = nameFaces(gallery, analysis.faces.map((f) => Float32Array.from(f.embedding)), { threshold: DEFAULT_MATCH_THRESHOLD, margin: DEFAULT_MATCH_MARGIN });
+  const named = nameFaces(gallery, analysis.faces.map((f) => ({ embedding: Float32Array.from(f.embedding), quality: f.quality })), { threshold: DEFAULT_MATCH_THRESHOLD, margin: DEFAULT_MATCH_MARGIN });
   const { width, height } = analysis;
   return {
     ms: analysis.ms,

@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { buildGallery, type Person } from '../../engine/match/gallery.js';
 import { DEFAULT_MATCH_MARGIN, DEFAULT_MATCH_THRESHOLD } from '../../engine/match/defaults.js';
 import { nameFaces } from '../../engine/match/name-faces.js';
-import { isHopeless } from '../../engine/quality-policy.js';
 import { EMBEDDING_MODEL_ID } from '../../engine/model-id.js';
 import type { EngineModels } from '../../engine/runtime.js';
 import { decodeEmbedding, parsePack } from '../../shared/identity-pack.js';
@@ -39,15 +38,11 @@ export async function identifyFiles(models: EngineModels, args: string[], print:
     try {
       const { decoded, faces } = await analyseFile(models, file);
       readable++;
-      // Hopeless faces (tiny, blurred away) take no part: a wrong name is worse than none.
-      const usable = faces.map((f) => !isHopeless(f.quality));
-      const namedUsable = nameFaces(gallery, faces.filter((_, i) => usable[i]).map((f) => f.embedding), { threshold, margin });
-      let next = 0;
-      const named = usable.map((u) => (u ? namedUsable[next++] : { person: null, score: Number.NaN }));
+      const named = nameFaces(gallery, faces, { threshold, margin });
       const results = faces.map((f, i) => ({
         box: f.box.map((v) => Math.round(v * decoded.scale)),
         name: named[i]?.person?.name ?? null,
-        score: Number.isNaN(named[i]?.score) ? null : Number((named[i]?.score ?? 0).toFixed(4)),
+        score: Number.isFinite(named[i]?.score) ? Number((named[i]?.score ?? 0).toFixed(4)) : null,
         quality: Number(f.quality.toFixed(3)),
       }));
       if (values.jsonl) print(JSON.stringify({ file, faces: results }));

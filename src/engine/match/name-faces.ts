@@ -1,3 +1,4 @@
+import { isHopeless } from '../quality-policy.js';
 import { assignFaces } from './assign.js';
 import type { Gallery, Person } from './gallery.js';
 import { decide, type IdentifyOptions } from './identify.js';
@@ -9,16 +10,25 @@ export interface NamedFace {
   score: number;
 }
 
+export interface FaceToName {
+  embedding: Float32Array;
+  /** The engine's 0..1 quality: hopeless faces are never named (a wrong name is worse than none). */
+  quality: number;
+}
+
 /**
- * Names all faces of one image: each face must pass the open-set rule on its own (threshold
- * and margin over its runner-up), then faces compete jointly so that no person is given to
- * two faces.
+ * Names all faces of one image: each face must be usable and pass the open-set rule on its own
+ * (threshold and margin over its runner-up), then faces compete jointly so that no person is
+ * given to two faces. The CLI and the extension both name faces through here.
  */
-export function nameFaces(gallery: Gallery, probes: readonly Float32Array[], opts: IdentifyOptions): NamedFace[] {
-  const scores = probes.map((probe) => personScores(gallery, probe));
-  const decisions = scores.map((s) => decide(gallery, s, opts));
-  // A face that is ambiguous on its own stays unknown; blank its row so it takes no one.
+export function nameFaces(gallery: Gallery, faces: readonly FaceToName[], opts: IdentifyOptions): NamedFace[] {
+  const scores = faces.map((f) => personScores(gallery, f.embedding));
+  const decisions = scores.map((s, f) => (isHopeless((faces[f] as FaceToName).quality) ? null : decide(gallery, s, opts)));
+  // A face that is hopeless or ambiguous on its own stays unknown; blank its row so it takes no one.
   const eligible = scores.map((s, f) => (decisions[f]?.person ? s : new Float64Array(s.length).fill(-Infinity)));
   const assignment = assignFaces(eligible, opts.threshold);
-  return decisions.map((d, f) => ({ person: (assignment[f] as number) >= 0 ? (gallery.people[assignment[f] as number] ?? null) : null, score: d.score }));
+  return scores.map((s, f) => ({
+    person: (assignment[f] as number) >= 0 ? (gallery.people[assignment[f] as number] ?? null) : null,
+    score: Math.max(-Infinity, ...s),
+  }));
 }
