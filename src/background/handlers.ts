@@ -9,9 +9,11 @@ import { toContent } from '../platform/send.js';
 import type { BackgroundResponses, backgroundRequests } from '../shared/protocol.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { openDb } from '../store/db.js';
-import { addReference, deletePerson, peopleSummaries, personNames, readSettings, writeSettings } from '../store/people.js';
+import { addReference, peopleSummaries, personNames, readSettings, writeSettings } from '../store/people.js';
+import { correctionHandlers } from './corrections.js';
 import type { EngineCall } from './engine-call.js';
 import { labelFaces } from './labels.js';
+import { peopleHandlers } from './people-handlers.js';
 
 function fromExtensionPage(sender: chrome.runtime.MessageSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(ext.runtime.getURL(''));
@@ -50,17 +52,13 @@ export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgrou
     names: async () => ok(await personNames(openDb())),
     getSettings: async () => ok(await readSettings(openDb())),
     people: (_req, sender) => pageOnly(sender, async () => ok(await peopleSummaries(openDb()))),
-    deletePerson: (req, sender) =>
-      pageOnly(sender, async () => {
-        await deletePerson(openDb(), req.id);
-        void broadcastRefresh();
-        return ok(null);
-      }),
     setSettings: (req, sender) =>
       pageOnly(sender, async () => {
         const settings = await writeSettings(openDb(), req);
         void broadcastRefresh();
         return ok(settings);
       }),
+    ...peopleHandlers(engine, pageOnly, broadcastRefresh),
+    ...correctionHandlers(engine, broadcastRefresh),
   };
 }

@@ -2,24 +2,34 @@
  * Names the engine's faces against the store. Boxes go back to the page as fractions of the
  * image, so the content script can place them on the image however it is scaled.
  */
-import { buildGallery } from '../engine/match/gallery.js';
-import { DEFAULT_MATCH_MARGIN, DEFAULT_MATCH_THRESHOLD } from '../engine/match/defaults.js';
+import { buildGallery, type Person } from '../engine/match/gallery.js';
+import { DEFAULT_MATCH_MARGIN } from '../engine/match/defaults.js';
 import { nameFaces } from '../engine/match/name-faces.js';
+import { thresholdFor } from '../engine/match/sensitivity.js';
 import { EMBEDDING_MODEL_ID } from '../engine/model-id.js';
 import type { EngineAnalysis, PageAnalysis } from '../shared/protocol.js';
 import type { FacetagDb } from '../store/db.js';
-import { galleryPeople } from '../store/people.js';
+import { markSeen } from '../store/last-seen.js';
+import { galleryPeople, readSettings } from '../store/people.js';
+
+/** The person each face is named as (null: unknown), with the user's rejections and sensitivity applied. */
+export async function namePeople(db: FacetagDb, analysis: EngineAnalysis): Promise<(Person | null)[]> {
+  // Rebuilt per image: the service worker keeps no state, and a small gallery packs in microseconds.
+  const [people, settings] = await Promise.all([galleryPeople(db, EMBEDDING_MODEL_ID), readSettings(db)]);
+  const faces = analysis.faces.map((f) => ({ embedding: Float32Array.from(f.embedding), quality: f.quality }));
+  const named = nameFaces(buildGallery(people), faces, { threshold: thresholdFor(settings.sensitivity), margin: DEFAULT_MATCH_MARGIN });
+  return named.map((n) => n.person);
+}
 
 export async function labelFaces(db: FacetagDb, analysis: EngineAnalysis): Promise<PageAnalysis> {
-  // Rebuilt per image: the service worker keeps no state, and a small gallery packs in microseconds.
-  const gallery = buildGallery(await galleryPeople(db, EMBEDDING_MODEL_ID));
-  const named = nameFaces(gallery, analysis.faces.map((f) => ({ embedding: Float32Array.from(f.embedding), quality: f.quality })), { threshold: DEFAULT_MATCH_THRESHOLD, margin: DEFAULT_MATCH_MARGIN });
+  const people = await namePeople(db, analysis);
+  await markSeen(db, people.flatMap((p) => (p ? [p.id] : [])));
   const { width, height } = analysis;
   return {
     ms: analysis.ms,
     faces: analysis.faces.map((f, i) => ({
       box: [f.box[0] / width, f.box[1] / height, f.box[2] / width, f.box[3] / height],
-      name: named[i]?.person?.name ?? null,
+      name: people[i]?.name ?? null,
       quality: f.quality,
     })),
   };

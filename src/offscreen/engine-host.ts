@@ -10,7 +10,7 @@ import type { Box } from '../engine/types.js';
 import type { Handlers } from '../platform/messaging.js';
 import { logger } from '../shared/logger.js';
 import type { EngineAnalysis, EngineResponses, engineRequests } from '../shared/protocol.js';
-import { errorMessage, ok } from '../shared/result.js';
+import { err, errorMessage, ok } from '../shared/result.js';
 import { fetchImage, jpegDataUrl } from './decode.js';
 import { loadModels, type LoadedModels } from './ort-models.js';
 
@@ -91,4 +91,6 @@ export const engineHandlers: Handlers<typeof engineRequests, EngineResponses> = 
     const { image } = await fetchImage(url);
     return ok({ dataUrl: await jpegDataUrl(faceThumbnail(image, box as Box)) });
   },
+  // Corrections from pages name a face by image URL and index: only images analysed here count.
+  'engine.analysed': async ({ url }) => (cache.has(url) ? ok(await cached(url)) : err('that image was not analysed by Facetag')),
 };

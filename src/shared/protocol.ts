@@ -54,11 +54,29 @@ export interface PersonSummary {
   name: string;
   references: number;
   thumbnail: string | null;
+  /** ISO time a page last showed this person's name, or null. */
+  lastSeenAt: string | null;
+}
+
+export interface ReferenceSummary {
+  id: string;
+  thumbnail: string;
+  quality: number;
+  source: string;
+  addedAt: string;
 }
 
 export interface Settings {
   showUnknown: boolean;
+  /** Global on/off: when false, pages show no labels and send no work. */
+  enabled: boolean;
+  /** 1 (loosest) .. 5 (strictest); see src/engine/match/sensitivity.ts. */
+  sensitivity: number;
 }
+
+const id = z.string().min(1).max(128);
+const faceIndex = z.number().int().min(0).max(1000);
+const personName = z.string().trim().min(1).max(200);
 
 /** Messages the background answers: from content scripts and the popup, so all are validated. */
 export const backgroundRequests = {
@@ -68,7 +86,17 @@ export const backgroundRequests = {
   people: z.object({}),
   deletePerson: z.object({ id: z.string().min(1).max(128) }),
   getSettings: z.object({}),
-  setSettings: z.object({ showUnknown: z.boolean() }),
+  setSettings: z.object({ showUnknown: z.boolean().optional(), enabled: z.boolean().optional(), sensitivity: z.number().int().min(1).max(5).optional() }),
+  renamePerson: z.object({ id, name: personName, merge: z.boolean().optional() }),
+  undoDelete: z.object({ token: id }),
+  references: z.object({ personId: id }),
+  removeReference: z.object({ id }),
+  addReferenceFrom: z.object({ personId: id, url, face: faceIndex }),
+  mergePeople: z.object({ from: id, into: id }),
+  splitReferences: z.object({ referenceIds: z.array(id).min(1).max(1000), name: personName }),
+  /** From a page's label menu: only for faces of images the engine has analysed (see engine.analysed). */
+  rejectFace: z.object({ url, face: faceIndex }),
+  confirmFace: z.object({ url, face: faceIndex, name: personName }),
 };
 
 export interface BackgroundResponses {
@@ -76,20 +104,34 @@ export interface BackgroundResponses {
   enroll: { personId: string; name: string };
   names: string[];
   people: PersonSummary[];
-  deletePerson: null;
+  /** The token undoDelete takes. */
+  deletePerson: { undo: string };
   getSettings: Settings;
   setSettings: Settings;
+  /** 'exists': nothing changed, someone already has that name; send again with merge to merge into them. */
+  renamePerson: { kind: 'renamed' | 'exists' | 'merged'; id: string; name: string };
+  undoDelete: { id: string; name: string };
+  references: ReferenceSummary[];
+  removeReference: null;
+  addReferenceFrom: { references: number };
+  mergePeople: { id: string; name: string; moved: number };
+  splitReferences: { id: string; name: string; moved: number; joinedExisting: boolean };
+  rejectFace: { name: string };
+  confirmFace: { name: string };
 }
 
 /** Messages the engine host answers; only the background sends them. */
 export const engineRequests = {
   'engine.analyse': z.object({ url }),
   'engine.thumbnail': z.object({ url, box }),
+  /** The cached analysis of an image the engine has already analysed; an error for any other. */
+  'engine.analysed': z.object({ url }),
 };
 
 export interface EngineResponses {
   'engine.analyse': EngineAnalysis;
   'engine.thumbnail': { dataUrl: string };
+  'engine.analysed': EngineAnalysis;
 }
 
 /** Messages a content script answers; only the background sends them. */

@@ -1,5 +1,5 @@
 import { Dexie, type Table } from 'dexie';
-import { SCHEMA, type EmbeddingRow, type PersonRow, type ReferenceRow, type SettingRow, type SchemaVersion } from './schema.js';
+import { SCHEMA, type EmbeddingRow, type NegativeRow, type PersonRow, type ReferenceRow, type SettingRow, type SchemaVersion, type TrashRow } from './schema.js';
 
 export const DB_NAME = 'facetag';
 
@@ -8,6 +8,8 @@ export class FacetagDb extends Dexie {
   references!: Table<ReferenceRow, string>;
   embeddings!: Table<EmbeddingRow, [string, string]>;
   settings!: Table<SettingRow, string>;
+  negatives!: Table<NegativeRow, string>;
+  trash!: Table<TrashRow, string>;
 
   /** `versions` is SCHEMA, or a prefix of it in migration tests. */
   constructor(name = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA, options?: ConstructorParameters<typeof Dexie>[1]) {

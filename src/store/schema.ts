@@ -15,6 +15,8 @@ export interface PersonRow {
   /** name folded for lookups (added in version 2). */
   nameKey: string;
   createdAt: string;
+  /** When a page last showed this person's name; null if never (added in version 3). */
+  lastSeenAt?: string | null;
 }
 
 export interface ReferenceRow {
@@ -33,6 +35,27 @@ export interface EmbeddingRow {
   modelId: string;
   personId: string;
   vector: Float32Array;
+}
+
+/** A face the user said is NOT this person ("Not <name>" on a page), added in version 3. */
+export interface NegativeRow {
+  id: string;
+  personId: string;
+  modelId: string;
+  vector: Float32Array;
+  thumbnail: string;
+  source: string;
+  addedAt: string;
+}
+
+/** Everything a delete removed, kept for a while so Undo can put back exactly these rows. */
+export interface TrashRow {
+  id: string;
+  deletedAt: string;
+  person: PersonRow;
+  references: ReferenceRow[];
+  embeddings: EmbeddingRow[];
+  negatives: NegativeRow[];
 }
 
 export interface SettingRow {
@@ -68,6 +91,17 @@ export const SCHEMA: readonly SchemaVersion[] = [
     upgrade: async (tx) => {
       await tx.table<PersonRow, string>('people').toCollection().modify((p) => {
         p.nameKey = nameKeyOf(p.name);
+      });
+    },
+  },
+  {
+    // Rejections ("Not <name>") become negative examples; deletes go to a trash for Undo;
+    // people remember when a page last showed them.
+    version: 3,
+    stores: { negatives: 'id, personId, modelId', trash: 'id, deletedAt' },
+    upgrade: async (tx) => {
+      await tx.table<PersonRow, string>('people').toCollection().modify((p) => {
+        p.lastSeenAt ??= null;
       });
     },
   },

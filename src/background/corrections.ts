@@ -1,0 +1,62 @@
+/**
+ * Corrections from a page's label menu. The page names a face by image URL and face index
+ * only; the embedding comes from the engine's cache, so a page can correct only faces the
+ * engine analysed for it and can never inject an embedding of its choosing.
+ */
+import { EMBEDDING_MODEL_ID } from '../engine/model-id.js';
+import type { Handlers } from '../platform/messaging.js';
+import type { BackgroundResponses, EngineFace, backgroundRequests } from '../shared/protocol.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { openDb } from '../store/db.js';
+import { addNegative } from '../store/negatives.js';
+import { addReference } from '../store/people.js';
+import { nameKeyOf } from '../store/schema.js';
+import type { EngineCall } from './engine-call.js';
+import { namePeople } from './labels.js';
+
+type CorrectionNames = 'rejectFace' | 'confirmFace';
+
+interface Found {
+  face: EngineFace;
+  /** Who the face is named as now; null when unknown. */
+  named: { id: string; name: string } | null;
+  thumbnail: string;
+}
+
+async function findFace(engine: EngineCall, url: string, index: number): Promise<Result<Found>> {
+  const analysis = await engine('engine.analysed', { url });
+  if (!analysis.ok) return analysis;
+  const face = analysis.value.faces[index];
+  if (!face) return err(`the image has no face number ${index + 1}`);
+  const named = (await namePeople(openDb(), analysis.value))[index] ?? null;
+  const thumb = await engine('engine.thumbnail', { url, box: face.box });
+  if (!thumb.ok) return thumb;
+  return ok({ face, named, thumbnail: thumb.value.dataUrl });
+}
+
+export function correctionHandlers(engine: EngineCall, refresh: () => Promise<void>): Handlers<Pick<typeof backgroundRequests, CorrectionNames>, Pick<BackgroundResponses, CorrectionNames>> {
+  const reject = async (found: Found, url: string) => {
+    if (!found.named) return;
+    await addNegative(openDb(), { personId: found.named.id, modelId: EMBEDDING_MODEL_ID, vector: Float32Array.from(found.face.embedding), thumbnail: found.thumbnail, source: url });
+  };
+  return {
+    rejectFace: async ({ url, face }) => {
+      const found = await findFace(engine, url, face);
+      if (!found.ok) return found;
+      if (!found.value.named) return err('that face has no name to reject');
+      await reject(found.value, url);
+      void refresh();
+      return ok({ name: found.value.named.name });
+    },
+    confirmFace: async ({ url, face, name }) => {
+      const found = await findFace(engine, url, face);
+      if (!found.ok) return found;
+      const { face: f, named, thumbnail } = found.value;
+      // "This is Bob" on a face named Alice also says "not Alice".
+      if (named && nameKeyOf(named.name) !== nameKeyOf(name)) await reject(found.value, url);
+      const person = await addReference(openDb(), { name, thumbnail, quality: f.quality, source: url, modelId: EMBEDDING_MODEL_ID, embedding: Float32Array.from(f.embedding) });
+      void refresh();
+      return ok({ name: person.name });
+    },
+  };
+}
