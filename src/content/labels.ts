@@ -12,11 +12,16 @@ export type Placement = (el: Element) => DocBox;
 export interface Labels {
   show(img: Element, faces: PageFace[], showUnknown: boolean, placement?: Placement): void;
   clear(img: Element): void;
+  /** Removes every frame (Facetag switched off). */
+  clearAll(): void;
   /** Places every frame again; cheap enough to run on every animation frame of a scroll. */
   reposition(): void;
 }
 
-export function createLabels(root: ShadowRoot): Labels {
+/** A label was clicked or activated with the keyboard: face `index` of the image's analysis. */
+export type OnLabel = (img: Element, index: number, face: PageFace, label: HTMLElement) => void;
+
+export function createLabels(root: ShadowRoot, onLabel?: OnLabel): Labels {
   const frames = new Map<Element, { frame: HTMLDivElement; placement: Placement }>();
 
   const place = (img: Element, { frame, placement }: { frame: HTMLDivElement; placement: Placement }) => {
@@ -37,7 +42,9 @@ export function createLabels(root: ShadowRoot): Labels {
       }
       const frame = document.createElement('div');
       frame.className = 'frame';
-      for (const f of visible) frame.append(faceBox(f));
+      faces.forEach((f, index) => {
+        if (visible.includes(f)) frame.append(faceBox(f, (label) => onLabel?.(img, index, f, label)));
+      });
       root.append(frame);
       const entry = { frame, placement };
       frames.set(img, entry);
@@ -46,6 +53,10 @@ export function createLabels(root: ShadowRoot): Labels {
     clear(img) {
       frames.get(img)?.frame.remove();
       frames.delete(img);
+    },
+    clearAll() {
+      for (const { frame } of frames.values()) frame.remove();
+      frames.clear();
     },
     reposition() {
       for (const [img, entry] of frames) {
@@ -58,7 +69,7 @@ export function createLabels(root: ShadowRoot): Labels {
   };
 }
 
-function faceBox(face: PageFace): HTMLDivElement {
+function faceBox(face: PageFace, activate: (label: HTMLElement) => void): HTMLDivElement {
   const box = document.createElement('div');
   box.className = face.name === null ? 'face unknown' : 'face';
   // Tight portrait crops put the face box past the image's edges; clip it to the image so
@@ -75,6 +86,15 @@ function faceBox(face: PageFace): HTMLDivElement {
   label.setAttribute('role', 'img');
   label.setAttribute('aria-label', `Facetag: ${text}`);
   label.textContent = text;
+  // Clicking a label, or Enter/Space on it, opens the correction menu ("Not <name>", "This is…").
+  label.tabIndex = 0;
+  label.setAttribute('aria-haspopup', 'menu');
+  label.addEventListener('click', () => activate(label));
+  label.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    activate(label);
+  });
   box.append(label);
   return box;
 }

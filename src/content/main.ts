@@ -12,6 +12,7 @@ import { createOverlayRoot } from './host.js';
 import { watchBackgrounds } from './backgrounds.js';
 import { watchCanvases } from './canvases.js';
 import { watchImages } from './images.js';
+import { correctFace } from './correct.js';
 import { createLabels, type Placement } from './labels.js';
 
 const log = logger('content');
@@ -19,10 +20,20 @@ const LOADED = Symbol.for('facetag.content');
 
 function start(): void {
   const root = createOverlayRoot();
-  const labels = createLabels(root);
+  const labels = createLabels(root, (img, index, face, label) => {
+    const url = shown.get(img);
+    if (url) void correctFace(root, img, url, index, face, label);
+  });
   /** Analyses by image URL; identical images on the page are sent once. */
   let results = new Map<string, Promise<Result<PageAnalysis>>>();
   let showUnknown = false;
+  /** Global on/off: while off, no labels and no work is sent. */
+  let enabled = true;
+  const readSettings = async () => {
+    const settings = await toBackground('getSettings', {});
+    if (settings.ok) ({ showUnknown, enabled } = settings.value);
+  };
+  const settingsRead = readSettings();
   const shown = new Map<Element, string>();
 
   const analyse = (url: string) => {
@@ -35,7 +46,8 @@ function start(): void {
   };
 
   const label = async (img: Element, url: string, placement?: Placement) => {
-    if (shown.get(img) === url) return;
+    await settingsRead;
+    if (!enabled || shown.get(img) === url) return;
     shown.set(img, url);
     const r = await analyse(url);
     if (shown.get(img) !== url) return; // the source changed meanwhile
@@ -50,13 +62,12 @@ function start(): void {
   ];
 
   const refresh = async () => {
-    const settings = await toBackground('getSettings', {});
-    if (settings.ok) showUnknown = settings.value.showUnknown;
+    await readSettings();
     results = new Map();
     shown.clear();
-    watchers.forEach((w) => w.rescan());
+    if (enabled) watchers.forEach((w) => w.rescan());
+    else labels.clearAll();
   };
-  void refresh();
 
   let frame = 0;
   const schedule = () => {

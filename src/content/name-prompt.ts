@@ -11,7 +11,7 @@ import { contentBox } from './host.js';
 /** Keys typed into the prompt stop at the shadow root, so page listeners on the way out never see them. */
 const PRIVATE_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'change', 'submit'];
 
-export function promptName(root: ShadowRoot, img: HTMLImageElement, face: PageFace, names: string[]): Promise<string | null> {
+export function promptName(root: ShadowRoot, img: Element, face: PageFace, names: string[]): Promise<string | null> {
   return new Promise((resolve) => {
     const form = document.createElement('form');
     form.className = 'prompt';

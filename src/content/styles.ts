@@ -7,8 +7,15 @@ export const OVERLAY_CSS = `
 .label {
   position: absolute; left: -2px; top: 100%; margin-top: 2px; padding: 1px 5px; border-radius: 3px;
   background: #1a73e8; color: #fff; font: 600 12px/16px system-ui, sans-serif; white-space: nowrap;
-  pointer-events: auto; cursor: default;
+  pointer-events: auto; cursor: pointer;
 }
+.label:focus-visible { outline: 2px solid #f9ab00; outline-offset: 1px; }
+.menu {
+  position: absolute; z-index: 1; display: flex; flex-direction: column; min-width: 140px; padding: 4px 0; pointer-events: auto;
+  font: 14px/1.4 system-ui, sans-serif; color: #202124; background: #fff; border-radius: 8px; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.35);
+}
+.menu button { all: unset; padding: 4px 12px; cursor: pointer; }
+.menu button:hover, .menu button:focus { background: #e8f0fe; outline: 2px solid #1a73e8; outline-offset: -2px; }
 .label.inside { top: auto; bottom: 0; margin: 0; left: 0; }
 .unknown .label { background: rgba(60, 60, 60, 0.85); font-weight: 400; }
 .pick {
