@@ -15,7 +15,13 @@ export function sitePattern(pageUrl: string | undefined): string | null {
   }
 }
 
-export async function currentSite(): Promise<string | null> {
+/**
+ * The site of the tab the popup was opened over. Opened as a tab itself (tests, or a user who
+ * pins it), the popup is told which tab is meant with `?tab=<id>`.
+ */
+export async function currentSite(search = location.search): Promise<string | null> {
+  const tabId = Number(new URLSearchParams(search).get('tab'));
+  if (Number.isInteger(tabId) && tabId > 0) return sitePattern((await ext.tabs.get(tabId).catch(() => undefined))?.url);
   const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
   return sitePattern(tab?.url);
 }
