@@ -31,11 +31,13 @@ export function openFaceMenu(root: ShadowRoot, label: HTMLElement, face: PageFac
     const r = label.getBoundingClientRect();
     Object.assign(menu.style, { left: `${r.left + window.scrollX}px`, top: `${r.bottom + window.scrollY + 4}px` });
 
-    const outside = (e: Event) => {
-      if (!e.composedPath().includes(menu)) done(null, false);
-    };
+    // A document listener cannot see into the closed shadow root (composedPath stops at the
+    // host), so presses inside the menu stop at the menu and any press reaching the document
+    // was outside it.
+    const outside = () => done(null, false);
+    menu.addEventListener('pointerdown', (e) => e.stopPropagation());
     const done = (choice: FaceChoice | null, refocus = true) => {
-      document.removeEventListener('pointerdown', outside, true);
+      document.removeEventListener('pointerdown', outside);
       menu.remove();
       if (choice === null && refocus && label.isConnected) label.focus();
       resolve(choice);
@@ -50,7 +52,7 @@ export function openFaceMenu(root: ShadowRoot, label: HTMLElement, face: PageFac
         items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
       }
     });
-    document.addEventListener('pointerdown', outside, true);
+    document.addEventListener('pointerdown', outside);
     root.append(menu);
     items[0]?.focus();
   });

@@ -12,7 +12,7 @@ export function mergeDialog(p: Pick<PersonSummary, 'id' | 'name'>): void {
     return;
   }
   const status = statusLine();
-  const go = button('Merge', () => undefined, { class: 'primary', disabled: '' });
+  const go = button('Merge', () => undefined, { class: 'primary', disabled: '', id: 'merge-go' });
   const choices = h('fieldset', { class: 'choices' }, h('legend', {}, `Merge ${p.name} into:`),
     ...others.map((o) => {
       const radio = h('input', { type: 'radio', name: 'merge-into', value: o.id });

@@ -40,7 +40,7 @@ async function openPersonNow(id: string): Promise<void> {
   const status = statusLine();
   if (!refs.ok) status.textContent = `Cannot read the photos: ${refs.error}`;
   const selected = new Set<string>();
-  const split = button('Split selected…', () => splitDialog(p.name, [...selected], (newId) => void openPersonNow(newId)), { disabled: '' });
+  const split = button('Split selected…', () => splitDialog(p.name, [...selected], (newId) => void openPersonNow(newId)), { disabled: '', id: 'person-split' });
   const list = h('ul', { class: 'refs', 'aria-label': `Photos of ${p.name}` },
     ...(refs.ok ? refs.value : []).map((r, i) => referenceItem(p, r, i + 1, status, selected, () => (split.disabled = selected.size === 0))));
   const added = async () => {
@@ -49,8 +49,8 @@ async function openPersonNow(id: string): Promise<void> {
   };
   showDialog(p.name, h('p', { class: 'note' }, `${photos(p.references)} · ${seenText(p.lastSeenAt)}`), list, addPhotoControl(p, status, added), status,
     h('div', { class: 'buttons' },
-      button('Rename…', () => renamePerson(p)), button('Merge with…', () => mergeDialog(p)), split,
-      button('Delete', () => void deletePerson(p), { class: 'danger' }), button('Close', closeDialog)));
+      button('Rename…', () => renamePerson(p), { id: 'person-rename' }), button('Merge with…', () => mergeDialog(p), { id: 'person-merge' }), split,
+      button('Delete', () => void deletePerson(p), { class: 'danger', id: 'person-delete' }), button('Close', closeDialog)));
 }
 
 export function openPerson(id: string): void {

@@ -160,6 +160,15 @@ export async function launchChromium(proxyPort: number): Promise<Driver> {
         await popup.close();
       }
     },
+    async openPopup(over, colorScheme) {
+      const sw = await worker();
+      const tabId = await sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, over.url);
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 370, height: 600 });
+      if (colorScheme) await popup.emulateMedia({ colorScheme });
+      await popup.goto(`chrome-extension://${new URL(sw.url()).host}/src/popup/popup.html?tab=${tabId}`);
+      return wrap(popup);
+    },
     async restart() {
       await context.close();
       await start();

@@ -44,6 +44,11 @@ export interface Driver {
   clickEnrollMenu(page: TestPage, srcUrl: string): Promise<void>;
   /** Switches "Show unknown faces" with the message the popup's checkbox sends, from an extension page. */
   setShowUnknown(on: boolean): Promise<void>;
+  /**
+   * The extension's real popup page, opened in a tab for the tab showing `over` (popup.html?tab=<id>),
+   * so "On for this site" means that page's site.
+   */
+  openPopup(over: TestPage, colorScheme?: 'light' | 'dark'): Promise<TestPage>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;
   close(): Promise<void>;

@@ -88,8 +88,8 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
   };
 
   /** The extension's popup in a tab, opened by the browser window itself. */
-  const extensionPage = async (): Promise<Page> => {
-    const url = `moz-extension://${UUID}/src/popup/popup.html`;
+  const extensionPage = async (query = ''): Promise<Page> => {
+    const url = `moz-extension://${UUID}/src/popup/popup.html${query}`;
     const find = async () => {
       for (const p of await browser.pages()) if ((await p.evaluate('location.href').catch(() => '')) === url) return p;
       return null;
@@ -166,6 +166,14 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
         `browser.runtime.sendMessage({ to: 'background', type: 'setSettings', payload: { showUnknown: ${on} } })`,
       );
       if (!(reply as { ok?: boolean }).ok) throw new Error(`setSettings failed: ${JSON.stringify(reply)}`);
+    },
+    async openPopup(over, colorScheme) {
+      const tabId = await (await extensionPage()).evaluate(`browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(over.url)})?.id)`);
+      const popup = await extensionPage(`?tab=${String(tabId)}`);
+      await popup.setViewport({ width: 370, height: 600 });
+      if (colorScheme) await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
+      await popup.bringToFront();
+      return wrap(popup, chromeAccessibles);
     },
     async restart() {
       await browser.close();

@@ -1,0 +1,156 @@
+/**
+ * The people manager and corrections, through the real popup page and the labels' own menu.
+ * They run after the main suite's checks and enroll people of their own (Penny, Amy, Raj), so
+ * nothing the other checks expect changes; what they enroll they delete again at the end.
+ */
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { waitFor, type Driver, type TestPage } from './driver.js';
+import { ARTIFACTS } from './extension-copy.js';
+import { labelOn, over, settledLabels } from './seen.js';
+import { imagePage, type Site } from './site.js';
+
+interface Env {
+  site: Site;
+  driver: Driver;
+  shot(page: TestPage, name: string): Promise<void>;
+}
+
+const photo = (who: string, n: number) => `face-api.js/identities/${who}/${who}${n}.png`;
+
+/** A click in the middle of the element, as a user's mouse. */
+async function clickOn(page: TestPage, selector: string): Promise<void> {
+  const r = await waitFor(`${selector} to be shown`, async () => {
+    const rect = await page.rect(selector).catch(() => null);
+    return rect && rect.width > 0 ? rect : null;
+  }, 20_000);
+  await page.click(r.x + r.width / 2, r.y + r.height / 2);
+}
+
+async function clickAccessible(page: TestPage, name: RegExp): Promise<void> {
+  const [node] = await waitFor(`${String(name)} to be shown`, async () => {
+    const found = (await page.accessibles(name)).filter((n) => n.width > 0);
+    return found.length > 0 ? found : null;
+  }, 20_000);
+  await page.click(node!.x + node!.width / 2, node!.y + node!.height / 2);
+}
+
+const labelsOver = async (page: TestPage, selector: string) => over(await page.labels(), await page.rect(selector));
+
+async function noLabelOn(page: TestPage, selector: string): Promise<void> {
+  await waitFor(`no label on ${selector}`, async () => (await labelsOver(page, selector)).length === 0, 60_000);
+}
+
+export function peopleChecks(env: () => Env): void {
+  const enroll = async (who: string, n: number, name: string) => {
+    const { site, driver } = env();
+    const src = site.photo(photo(who, n));
+    const page = await driver.open(site.page(`enroll-${name}`, imagePage(`Enroll ${name}`, [{ src, alt: name, extra: 'id="face"' }])));
+    await page.rightClick('#face');
+    await driver.clickEnrollMenu(page, src);
+    await waitFor('the name prompt to take the focus', () => page.focusInOverlay());
+    await page.type(name);
+    await page.press('Enter');
+    await labelOn(page, '#face', name);
+    await page.close();
+  };
+
+  it('renames, deletes with undo and merges people in the popup, and the page follows each change', async () => {
+    const { site, driver, shot } = env();
+    await enroll('penny', 1, 'Penny');
+    await enroll('amy', 1, 'Amy');
+    const page = await driver.open(site.page('people', imagePage('People', [
+      { src: site.photo(photo('penny', 4)), alt: 'penny 4', extra: 'id="p4"' },
+      { src: site.photo(photo('amy', 2)), alt: 'amy 2', extra: 'id="a2"' },
+    ])));
+    await labelOn(page, '#p4', 'Penny');
+    await labelOn(page, '#a2', 'Amy');
+    const popup = await driver.openPopup(page);
+    await waitFor('the people list', async () => (await popup.accessibles(/^Penny: 1 photo, /)).length === 1, 20_000);
+
+    await clickOn(popup, 'button[aria-label="Rename Penny"]');
+    await waitFor('the rename field to take the focus', async () => (await popup.evaluate('document.activeElement?.id')) === 'rename-input', 10_000);
+    await popup.type('Penny Teller');
+    await popup.press('Enter');
+    await labelOn(page, '#p4', 'Penny Teller');
+    expect(await labelsOver(page, '#p4')).toEqual(['Facetag: Penny Teller']);
+
+    await clickOn(popup, 'button[aria-label="Delete Penny Teller"]');
+    await noLabelOn(page, '#p4');
+    expect(await labelsOver(page, '#a2')).toEqual(['Facetag: Amy']);
+    // The focus is on Undo right after the delete: Enter takes it back.
+    expect(await popup.evaluate('document.activeElement?.textContent')).toBe('Undo');
+    await popup.press('Enter');
+    await labelOn(page, '#p4', 'Penny Teller');
+    await waitFor('Penny Teller back in the list', async () => (await popup.accessibles(/^Penny Teller: 1 photo/)).length === 1, 20_000);
+
+    await clickOn(popup, 'li[data-name="Amy"] button.who');
+    await clickOn(popup, '#person-merge');
+    await clickOn(popup, 'label[data-name="Penny Teller"]');
+    await clickOn(popup, '#merge-go');
+    await labelOn(page, '#a2', 'Penny Teller');
+    expect(await labelsOver(page, '#p4')).toEqual(['Facetag: Penny Teller']);
+    await waitFor('one person with both photos', async () => (await popup.accessibles(/^Penny Teller: 2 photos/)).length === 1, 20_000);
+    expect(await popup.accessibles(/^Amy: /)).toEqual([]);
+    await shot(page, 'people-merged');
+    if (driver.name === 'chromium') await popupScreenshots(driver, page, popup);
+
+    await clickOn(popup, 'button[aria-label="Delete Penny Teller"]');
+    await noLabelOn(page, '#a2');
+    await popup.close();
+    await page.close();
+  });
+
+  it('corrects names on the page: "This is…" adds a reference, "Not <name>" removes the name for good', async () => {
+    const { site, driver, shot } = env();
+    await enroll('raj', 1, 'Raj');
+    const url = site.page('corrections', imagePage('Corrections', [
+      { src: site.photo(photo('raj', 2)), alt: 'raj 2', extra: 'id="r2"' },
+      { src: site.photo(photo('raj', 4)), alt: 'raj 4', extra: 'id="r4"' },
+    ]));
+    const page = await driver.open(url);
+    await labelOn(page, '#r2', 'Raj');
+    await labelOn(page, '#r4', 'Raj');
+
+    const clickLabel = async (selector: string) => {
+      const img = await page.rect(selector);
+      const label = (await page.labels()).find((l) => over([l], img).includes(l.name));
+      if (!label) throw new Error(`no label on ${selector}`);
+      await page.click(label.x + label.width / 2, label.y + label.height / 2);
+    };
+
+    await clickLabel('#r4');
+    await clickAccessible(page, /^This is…$/);
+    await waitFor('the name prompt to take the focus', () => page.focusInOverlay());
+    await page.type('Raj');
+    await page.press('Enter');
+    await waitFor('the confirmation', async () => (await page.accessibles(/^Facetag: added this face to Raj$/)).length > 0, 30_000);
+    const popup = await driver.openPopup(page);
+    await waitFor('Raj with two photos in the popup', async () => (await popup.accessibles(/^Raj: 2 photos/)).length === 1, 20_000);
+    await popup.close();
+
+    await clickLabel('#r2');
+    await shot(page, 'label-menu');
+    await clickAccessible(page, /^Not Raj$/);
+    await noLabelOn(page, '#r2');
+    expect(await labelsOver(page, '#r4')).toEqual(['Facetag: Raj']);
+
+    await page.evaluate('location.reload()');
+    await labelOn(page, '#r4', 'Raj');
+    expect(await labelsOver(page, '#r2'), 'after reload').toEqual([]);
+    expect(over(await settledLabels(page, 3000), await page.rect('#r2'))).toEqual([]);
+    await page.close();
+  });
+}
+
+/** docs/ screenshots of the popup, light and dark; the reference thumbnails are crops of the shared photos, so blurred. */
+async function popupScreenshots(driver: Driver, page: TestPage, light: TestPage): Promise<void> {
+  const blur = `document.head.insertAdjacentHTML('beforeend', '<style>.person img { filter: blur(3px) }</style>')`;
+  await light.evaluate(blur);
+  await light.screenshot(join(ARTIFACTS, 'popup-light.png'));
+  const dark = await driver.openPopup(page, 'dark');
+  await waitFor('the dark popup list', async () => (await dark.accessibles(/^Penny Teller: 2 photos/)).length === 1, 20_000);
+  await dark.evaluate(blur);
+  await dark.screenshot(join(ARTIFACTS, 'popup-dark.png'));
+  await dark.close();
+}
