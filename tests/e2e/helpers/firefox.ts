@@ -28,9 +28,9 @@ interface BidiConnection {
 
 type Accessibles = (page: Page, name: RegExp) => Promise<SeenNode[]>;
 
-function wrap(page: Page, chromeAccessibles: Accessibles): TestPage {
+function wrap(page: Page, chromeAccessibles: Accessibles, url = page.url()): TestPage {
   return {
-    url: page.url(),
+    url,
     async labels() {
       const nodes = await chromeAccessibles(page, /^Facetag: /);
       return nodes.filter((n) => n.role === 'graphic').map(({ name, x, y, width, height }) => ({ name, x, y, width, height }));
@@ -114,10 +114,11 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
   };
 
   /** Accessibles whose name matches, in the tab showing the page, in viewport coordinates. */
-  const chromeAccessibles = async (page: Page, pattern: RegExp): Promise<SeenNode[]> => {
+  const chromeAccessibles = (page: Page, pattern: RegExp) => accessiblesAt(page.url(), pattern);
+  const accessiblesAt = async (url: string, pattern: RegExp): Promise<SeenNode[]> => {
     const json = await chromeEval(`(() => {
       const svc = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
-      const b = gBrowser.browsers.find((x) => x.currentURI.spec === ${JSON.stringify(page.url())});
+      const b = gBrowser.browsers.find((x) => x.currentURI.spec === ${JSON.stringify(url)});
       const root = b && svc.getAccessibleFor(b);
       const doc = root?.firstChild;
       if (!doc) return '[]';
@@ -169,11 +170,14 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
     },
     async openPopup(over, colorScheme) {
       const tabId = await (await extensionPage()).evaluate(`browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(over.url)})?.id)`);
-      const popup = await extensionPage(`?tab=${String(tabId)}`);
+      const query = `?tab=${String(tabId)}`;
+      const popup = await extensionPage(query);
       await popup.setViewport({ width: 370, height: 600 });
       if (colorScheme) await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
       await popup.bringToFront();
-      return wrap(popup, chromeAccessibles);
+      // Puppeteer keeps about:blank as the URL of a tab the browser window opened: name the page's URL.
+      const url = `moz-extension://${UUID}/src/popup/popup.html${query}`;
+      return wrap(popup, (_page, pattern) => accessiblesAt(url, pattern), url);
     },
     async restart() {
       await browser.close();
