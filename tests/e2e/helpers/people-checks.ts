@@ -155,11 +155,33 @@ export function peopleChecks(env: () => Env): void {
     expect(over(await settledLabels(page, 3000), await page.rect('#r2')), 'after reload').toEqual([]);
     await page.close();
   });
+
+  it('switches Facetag off everywhere from the popup: labels go, stay gone after a reload, and come back when on', async () => {
+    const { site, driver } = env();
+    await enroll('bernadette', 1, 'Bernadette');
+    const page = await driver.open(site.page('global-off', imagePage('Global off', [{ src: site.photo(photo('bernadette', 2)), alt: 'bernadette 2', extra: 'id="b2"' }])));
+    await labelOn(page, '#b2', 'Bernadette');
+    const popup = await driver.openPopup(page);
+    await waitFor('the settings', async () => (await popup.evaluate(`document.getElementById('enabled').checked`)) === true, 20_000);
+    try {
+      await clickOn(popup, '#enabled');
+      await pageShows(page, { '#b2': [] });
+      await page.evaluate('location.reload()');
+      expect(over(await settledLabels(page, 5000), await page.rect('#b2'))).toEqual([]);
+    } finally {
+      if ((await popup.evaluate(`document.getElementById('enabled').checked`)) === false) await clickOn(popup, '#enabled');
+    }
+    await labelOn(page, '#b2', 'Bernadette');
+    await clickOn(popup, 'button[aria-label="Delete Bernadette"]');
+    await pageShows(page, { '#b2': [] });
+    await popup.close();
+    await page.close();
+  });
 }
 
 /** docs/ screenshots of the popup, light and dark; the reference thumbnails are crops of the shared photos, so blurred. */
 async function popupScreenshots(driver: Driver, page: TestPage, light: TestPage): Promise<void> {
-  const blur = `document.head.insertAdjacentHTML('beforeend', '<style>.person img { filter: blur(3px) }</style>')`;
+  const blur = `document.head.insertAdjacentHTML('beforeend', '<style>.person img { filter: blur(6px) }</style>')`;
   await light.evaluate(blur);
   await light.screenshot(join(ARTIFACTS, 'popup-light.png'));
   const dark = await driver.openPopup(page, 'dark');

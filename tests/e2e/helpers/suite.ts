@@ -25,6 +25,8 @@ const BROWSER_OWN = [
   /^CONNECT (update\.googleapis\.com|accounts\.google\.com):443$/,
   /^http:\/\/update\.googleapis\.com\/service\/update2\/json\?/,
   /^http:\/\/clients2\.google\.com\/time\/1\/current\?/,
+  // Chromium's component-updater download host, reached in longer runs despite --disable-component-update.
+  /^CONNECT redirector\.gvt1\.com:443$/,
   // Firefox's Remote Settings sync.
   /^CONNECT firefox\.settings\.services\.mozilla\.com:443$/,
 ];
