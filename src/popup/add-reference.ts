@@ -32,7 +32,7 @@ function facePicker(url: string, faces: PageFace[], choose: (index: number) => v
   return pick;
 }
 
-export function addPhotoControl(p: Pick<PersonSummary, 'id' | 'name'>, status: HTMLElement, added: () => Promise<void>): HTMLElement {
+export function addPhotoControl(p: Pick<PersonSummary, 'id' | 'name'>, status: HTMLElement, added: (message: string) => Promise<void>): HTMLElement {
   const input = h('input', { type: 'file', accept: 'image/*', id: 'add-photo' });
   const area = h('div', {});
   const add = async (url: string, face: number) => {
@@ -40,8 +40,8 @@ export function addPhotoControl(p: Pick<PersonSummary, 'id' | 'name'>, status: H
     const r = await toBackground('addReferenceFrom', { personId: p.id, url, face });
     area.replaceChildren();
     input.value = '';
-    status.textContent = r.ok ? `Added: ${p.name} now has ${r.value.references} photos.` : `Not added: ${r.error}`;
-    if (r.ok) await added();
+    if (r.ok) await added(`Added: ${p.name} now has ${r.value.references} photos.`);
+    else status.textContent = `Not added: ${r.error}`;
   };
   input.addEventListener('change', () => void (async () => {
     const file = input.files?.[0];

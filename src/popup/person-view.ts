@@ -30,7 +30,8 @@ function referenceItem(p: PersonSummary, r: ReferenceSummary, n: number, status:
   return h('li', { class: 'ref' }, h('img', { src: r.thumbnail, alt: `Photo ${n} of ${p.name}`, title: r.source }), h('label', {}, box, 'Select'), remove);
 }
 
-async function openPersonNow(id: string): Promise<void> {
+/** Opens (or redraws) the person view; `note` is shown in its status line, e.g. what was just added. */
+async function openPersonNow(id: string, note = ''): Promise<void> {
   const p = currentPeople().find((x) => x.id === id);
   if (!p) {
     closeDialog();
@@ -38,14 +39,15 @@ async function openPersonNow(id: string): Promise<void> {
   }
   const refs = await toBackground('references', { personId: id });
   const status = statusLine();
+  status.textContent = note;
   if (!refs.ok) status.textContent = `Cannot read the photos: ${refs.error}`;
   const selected = new Set<string>();
   const split = button('Split selected…', () => splitDialog(p.name, [...selected], (newId) => void openPersonNow(newId)), { disabled: '', id: 'person-split' });
   const list = h('ul', { class: 'refs', 'aria-label': `Photos of ${p.name}` },
     ...(refs.ok ? refs.value : []).map((r, i) => referenceItem(p, r, i + 1, status, selected, () => (split.disabled = selected.size === 0))));
-  const added = async () => {
+  const added = async (message: string) => {
     await reloadPeople();
-    await openPersonNow(id);
+    await openPersonNow(id, message);
   };
   showDialog(p.name, h('p', { class: 'note' }, `${photos(p.references)} · ${seenText(p.lastSeenAt)}`), list, addPhotoControl(p, status, added), status,
     h('div', { class: 'buttons' },

@@ -72,6 +72,7 @@ function wrap(page: Page): TestPage {
     rightClick: (selector) => page.locator(selector).first().click({ button: 'right' }),
     focusInOverlay: () => page.evaluate(() => document.activeElement?.localName === 'facetag-overlay'),
     type: (text) => page.keyboard.type(text),
+    chooseFile: (selector, path) => page.setInputFiles(selector, path),
     press: (key) => page.keyboard.press(key),
     evaluate: (script) => page.evaluate(script),
     screenshot: async (file) => {

@@ -31,6 +31,8 @@ export interface TestPage {
   /** True when the keyboard focus is inside Facetag's overlay (the name prompt). */
   focusInOverlay(): Promise<boolean>;
   type(text: string): Promise<void>;
+  /** Chooses a file in a file input, as the user does in the browser's file dialog. */
+  chooseFile(selector: string, path: string): Promise<void>;
   press(key: string): Promise<void>;
   evaluate(script: string): Promise<unknown>;
   screenshot(file: string): Promise<void>;

@@ -14,7 +14,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { waitFor, type Driver, type Rect, type SeenNode, type TestPage } from './driver.js';
 import { grantedCopy } from './extension-copy.js';
 
@@ -49,6 +49,11 @@ function wrap(page: Page, chromeAccessibles: Accessibles, url = page.url()): Tes
     },
     focusInOverlay: () => page.evaluate(() => document.activeElement?.localName === 'facetag-overlay'),
     type: (text) => page.keyboard.type(text),
+    async chooseFile(selector, path) {
+      const input = await page.$(selector);
+      if (!input) throw new Error(`no element matches ${selector}`);
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
+    },
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
     evaluate: (script) => page.evaluate(script),
     screenshot: async (file) => {

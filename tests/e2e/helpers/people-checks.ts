@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { waitFor, type Driver, type TestPage } from './driver.js';
+import { facesDir } from '../../helpers/faces-dir.js';
 import { ARTIFACTS } from './extension-copy.js';
 import { labelOn, over, settledLabels } from './seen.js';
 import { imagePage, type Site } from './site.js';
@@ -108,6 +109,14 @@ export function peopleChecks(env: () => Env): void {
     await pageShows(page, { '#p4': ['Facetag: Penny Teller'], '#a2': ['Facetag: Penny Teller'] });
     await waitFor('one person with both photos', listed(popup, /^Penny Teller: 2 photos/), 20_000);
     expect((await peopleListed(popup)).filter((n) => n.startsWith('Amy: '))).toEqual([]);
+
+    // A photo file picked in the person view becomes a third reference.
+    await clickOn(popup, 'li[data-name="Penny Teller"] button.who');
+    await popup.chooseFile('#add-photo', join(facesDir(), photo('penny', 5)));
+    await waitFor('the photo to be added', async () => /now has 3 photos/.test(String(await popup.evaluate(`document.querySelector('dialog [role=status]')?.textContent`))), 60_000);
+    await waitFor('three photos in the list', listed(popup, /^Penny Teller: 3 photos/), 20_000);
+    await popup.press('Escape');
+    await waitFor('the dialog to close', async () => (await popup.evaluate(`document.getElementById('dialog').open`)) === false, 10_000);
     await shot(page, 'people-merged');
     if (driver.name === 'chromium') await popupScreenshots(driver, page, popup);
 
@@ -144,6 +153,15 @@ export function peopleChecks(env: () => Env): void {
     const popup = await driver.openPopup(page);
     await waitFor('Raj with two photos in the popup', listed(popup, /^Raj: 2 photos/), 20_000);
     await popup.close();
+
+    // From the keyboard: Tab reaches a label, Enter opens its menu on the first item, Escape closes it and gives the focus back.
+    await page.press('Tab');
+    await waitFor('a label to take the focus', () => page.focusInOverlay(), 10_000);
+    await page.press('Enter');
+    await waitFor('the menu', async () => (await page.accessibles(/^This is…$/)).length > 0, 10_000);
+    await page.press('Escape');
+    await waitFor('the menu to close', async () => (await page.accessibles(/^This is…$/)).length === 0, 10_000);
+    expect(await page.focusInOverlay()).toBe(true);
 
     await clickLabel('#r2');
     await shot(page, 'label-menu');
@@ -185,7 +203,7 @@ async function popupScreenshots(driver: Driver, page: TestPage, light: TestPage)
   await light.evaluate(blur);
   await light.screenshot(join(ARTIFACTS, 'popup-light.png'));
   const dark = await driver.openPopup(page, 'dark');
-  await waitFor('the dark popup list', listed(dark, /^Penny Teller: 2 photos/), 20_000);
+  await waitFor('the dark popup list', listed(dark, /^Penny Teller: 3 photos/), 20_000);
   await dark.evaluate(blur);
   await dark.screenshot(join(ARTIFACTS, 'popup-dark.png'));
   await dark.close();
