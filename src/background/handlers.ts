@@ -56,6 +56,7 @@ export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgrou
         void broadcastRefresh();
         return ok(null);
       }),
+    engineStatus: (_req, sender) => pageOnly(sender, () => engine('engine.status', {})),
     setSettings: (req, sender) =>
       pageOnly(sender, async () => {
         const settings = await writeSettings(openDb(), req);

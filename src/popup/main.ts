@@ -1,5 +1,6 @@
 import { toBackground } from '../platform/send.js';
 import type { PersonSummary } from '../shared/protocol.js';
+import './engine-status.js';
 import { currentSite, isOn, turnOff, turnOn } from './site-access.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

@@ -56,6 +56,13 @@ export interface PersonSummary {
   thumbnail: string | null;
 }
 
+/** Whether the engine can run: its model files are present and intact. */
+export interface EngineStatus {
+  ready: boolean;
+  /** What is wrong, in words for the user; null when ready. */
+  problem: string | null;
+}
+
 export interface Settings {
   showUnknown: boolean;
 }
@@ -69,6 +76,7 @@ export const backgroundRequests = {
   deletePerson: z.object({ id: z.string().min(1).max(128) }),
   getSettings: z.object({}),
   setSettings: z.object({ showUnknown: z.boolean() }),
+  engineStatus: z.object({}),
 };
 
 export interface BackgroundResponses {
@@ -79,17 +87,20 @@ export interface BackgroundResponses {
   deletePerson: null;
   getSettings: Settings;
   setSettings: Settings;
+  engineStatus: EngineStatus;
 }
 
 /** Messages the engine host answers; only the background sends them. */
 export const engineRequests = {
   'engine.analyse': z.object({ url }),
   'engine.thumbnail': z.object({ url, box }),
+  'engine.status': z.object({}),
 };
 
 export interface EngineResponses {
   'engine.analyse': EngineAnalysis;
   'engine.thumbnail': { dataUrl: string };
+  'engine.status': EngineStatus;
 }
 
 /** Messages a content script answers; only the background sends them. */
