@@ -73,22 +73,35 @@ export async function watchProblems(browser: Browser): Promise<{ problems: Logge
 }
 
 export interface EngineMemory {
-  /** Live JS heap of the engine's document, bytes (after a full GC). */
+  /** Live JS heap of the engine's document after a full GC, bytes. */
   jsHeap: number;
-  /** Bytes of every WebAssembly.Memory alive there: ORT's heap. */
-  wasm: number;
+  /** ArrayBuffer backing stores there, bytes: ORT's WebAssembly memory and the decoded images. */
+  buffers: number;
+  /** Resident memory of the extension's renderer process (service worker and engine document), bytes. */
+  processRss: number;
 }
 
-/** Samples the engine host's memory; queryObjects runs a full GC first, so samples are comparable. */
-export async function engineMemory(session: CDPSession): Promise<EngineMemory> {
-  const proto = await session.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const { objects } = await session.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId!, objectGroup: 'facetag-memory' });
-  const sum = await session.send('Runtime.callFunctionOn', {
-    objectId: objects.objectId!,
-    functionDeclaration: 'function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }',
-    returnByValue: true,
-  });
-  await session.send('Runtime.releaseObjectGroup', { objectGroup: 'facetag-memory' });
-  const { usedSize } = await session.send('Runtime.getHeapUsage');
-  return { jsHeap: usedSize, wasm: Number(sum.result.value) };
+/** Resident set of this browser's extension renderer process (Linux /proc), bytes. */
+async function extensionProcessRss(browser: Browser): Promise<number> {
+  const session = await browser.target().createCDPSession();
+  const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  await session.detach();
+  let total = 0;
+  for (const pid of processInfo.filter((p) => p.type === 'renderer').map((p) => p.id)) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--extension-process')) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      total += Number(rss?.[1] ?? 0) * 1024;
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return total;
+}
+
+/** Samples the engine host's memory after a full GC, so samples are comparable. */
+export async function engineMemory(browser: Browser, session: CDPSession): Promise<EngineMemory> {
+  await session.send('HeapProfiler.collectGarbage');
+  const usage = (await session.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+  return { jsHeap: usage.usedSize, buffers: usage.backingStorageSize ?? 0, processRss: await extensionProcessRss(browser) };
 }
