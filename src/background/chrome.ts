@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { toEngine } from '../platform/send.js';
 import type { EngineName, EngineResponses, engineRequests } from '../shared/protocol.js';
-import type { Result } from '../shared/result.js';
+import { err, type Result } from '../shared/result.js';
 import { logger } from '../shared/logger.js';
 import type { EngineCall } from './engine-call.js';
 import { ensureOffscreenDocument, replaceOffscreenDocument } from './offscreen-doc.js';
@@ -15,6 +15,7 @@ const NOT_LISTENING = /Receiving end does not exist/;
 const WENT_AWAY = /message (channel|port) closed/i;
 const RETRIES = 50;
 const RETRY_MS = 100;
+const REPLACE_MS = 20_000;
 
 /** One call, plus the id of the document it went to (to replace exactly that one if it died). */
 async function callOnce<N extends EngineName>(type: N, payload: z.input<(typeof engineRequests)[N]>): Promise<{ result: Result<EngineResponses[N]>; documentId: string }> {
@@ -35,7 +36,9 @@ const engine: EngineCall = async (type, payload) => {
   const first = await callOnce(type, payload);
   if (first.result.ok || !WENT_AWAY.test(first.result.error)) return first.result;
   log.warn(`the engine document went away during ${type} (${first.result.error}); retrying once on a new one`);
-  await replaceOffscreenDocument(first.documentId);
+  // Bounded: a browser that never finishes replacing the document must not hold the page's question.
+  const replaced = await Promise.race([replaceOffscreenDocument(first.documentId).then(() => true), new Promise<false>((r) => setTimeout(() => r(false), REPLACE_MS))]);
+  if (!replaced) return err(`${type}: the engine could not be restarted within ${REPLACE_MS / 1000} s`);
   return (await callOnce(type, payload)).result;
 };
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badImages, animation } from './helpers/bad-images.js';
+import { animation, expectEnrollMessages, publishBadImages } from './helpers/bad-images.js';
 import { launchChromium, type ChromiumDriver } from './helpers/chromium.js';
 import { attachDevtools, DEVTOOLS_ARGS, offscreenTarget, watchProblems } from './helpers/devtools.js';
 import { waitFor, type TestPage } from './helpers/driver.js';
@@ -58,28 +58,16 @@ describe('Facetag in Chromium: bad images and faults', () => {
   });
 
   it('answers each bad image with a clear message, saves nothing, and keeps labelling', async () => {
-    const { bad, dataUris } = await badImages();
     const popup = await openPopup(driver);
     const before = await storeDump(popup);
     const problems = await watchProblems(devtools);
-    const images = [
-      ...bad.map((b) => ({ id: b.name.replace(/\W/g, ''), src: site.asset(b.name, b.body, b.type), message: b.message })),
-      ...dataUris.map((d) => ({ id: d.name.replace(/\W/g, ''), src: d.src, message: d.message })),
-    ];
+    const images = await publishBadImages(site);
     const good = site.photo(photo('sheldon', 2));
     const page = await driver.open(site.page('bad-images', imagePage('Bad images', [
       ...images.map((i) => ({ src: i.src, alt: i.id, extra: `id="${i.id}" style="width:200px;height:200px"` })),
       { src: good, alt: 'sheldon 2', extra: 'id="good"' },
     ])));
-    for (const image of images) {
-      await page.rightClick(`#${image.id}`);
-      await driver.clickEnrollMenu(page, image.src);
-      const toast = await waitFor(`the message for ${image.id}`, async () => (await page.accessibles(/^Facetag: /)).find((n) => !/^Facetag: (Sheldon|Unknown face)$/.test(n.name)) ?? null, 60_000);
-      expect(toast.name, image.id).toMatch(image.message);
-      // No name prompt opened: nothing to save.
-      expect(await page.focusInOverlay()).toBe(false);
-      await waitFor('the message to go', async () => !(await page.accessibles(/^Facetag: could not/)).length, 15_000);
-    }
+    await expectEnrollMessages(driver, page, images);
     // Nothing threw in any context (failed image loads on the page itself are the page's own 404-like errors).
     expect(problems.problems.filter((p) => p.level === 'exception')).toEqual([]);
     await problems.stop();

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { facesDir } from '../../helpers/faces-dir.js';
+import { waitFor, type Driver, type TestPage } from './driver.js';
+import type { Site } from './site.js';
 import { seededFloats } from '../../helpers/seeded-random.js';
 
 export interface BadImage {
@@ -50,4 +52,31 @@ export async function animation(photoPath: string, format: 'gif' | 'webp'): Prom
   const blank = await sharp({ create: { width, height, channels: 3, background: 'white' } }).png().toBuffer();
   const frames = sharp([face, blank], { join: { animated: true } });
   return format === 'gif' ? frames.gif({ delay: [400, 400] }).toBuffer() : frames.webp({ delay: [400, 400] }).toBuffer();
+}
+
+export interface BadOnPage {
+  id: string;
+  src: string;
+  message: RegExp;
+}
+
+/** Publishes every bad image on the site; each gets an <img id> on the page. */
+export async function publishBadImages(site: Site): Promise<BadOnPage[]> {
+  const { bad, dataUris } = await badImages();
+  return [
+    ...bad.map((b) => ({ id: b.name.replace(/\W/g, ''), src: site.asset(b.name, b.body, b.type), message: b.message })),
+    ...dataUris.map((d) => ({ id: d.name.replace(/\W/g, ''), src: d.src, message: d.message })),
+  ];
+}
+
+/** "Enroll this face…" on each bad image: the user reads its message, and no name prompt opens. */
+export async function expectEnrollMessages(driver: Driver, page: TestPage, images: BadOnPage[]): Promise<void> {
+  for (const image of images) {
+    await page.rightClick(`#${image.id}`);
+    await driver.clickEnrollMenu(page, image.src);
+    const toast = await waitFor(`the message for ${image.id}`, async () => (await page.accessibles(/^Facetag: could not/))[0] ?? null, 60_000);
+    if (!image.message.test(toast.name)) throw new Error(`${image.id}: "${toast.name}" does not match ${String(image.message)}`);
+    if (await page.focusInOverlay()) throw new Error(`${image.id}: a name prompt opened`);
+    await waitFor('the message to go', async () => !(await page.accessibles(/^Facetag: could not/)).length, 15_000);
+  }
 }
