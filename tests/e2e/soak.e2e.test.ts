@@ -1,8 +1,8 @@
 /**
  * Soak (issue 7, item 5): one Chromium session labels 2,000 photos (pages of 25, every URL
  * new, so each is fetched and analysed) while a video plays for 10 minutes in another tab.
- * The engine host's memory (JS heap and ArrayBuffers, WASM memory among them, after a GC; and the
- * extension process's resident set) is sampled every 200 images
+ * The engine host's memory (JS heap and ArrayBuffers after a GC, and the extension process's
+ * resident set, where ORT's WebAssembly memory is) and the service worker's heap is sampled every 200 images
  * and must stay flat; no context may log an error or warning; and at the end every label of
  * the reference gallery is still right. The numbers go to artifacts/soak.json and
  * docs/SECURITY.md. Chromium only: DevTools is how memory and every context's log are read.
@@ -15,7 +15,7 @@ import { join, relative } from 'node:path';
 import type { Browser, CDPSession } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumDriver } from './helpers/chromium.js';
-import { attachDevtools, DEVTOOLS_ARGS, engineMemory, offscreenTarget, watchProblems, type EngineMemory } from './helpers/devtools.js';
+import { attachDevtools, DEVTOOLS_ARGS, engineMemory, heapAfterGc, offscreenTarget, watchProblems, type EngineMemory } from './helpers/devtools.js';
 import { waitFor } from './helpers/driver.js';
 import { enrollByMenu } from './helpers/enroll-flow.js';
 import { ARTIFACTS } from './helpers/extension-copy.js';
@@ -99,11 +99,12 @@ describe('Facetag in Chromium: soak', () => {
       if (e.type === 'info' && String(e.args[0]?.value ?? '').startsWith('[facetag:engine] analysed ')) analysed++;
     });
     await engine.send('Runtime.enable');
+    const worker: CDPSession = await (await devtools.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'))).createCDPSession();
 
     const started = Date.now();
     const video = playVideoSegment(driver, site, site.photo(photo('sheldon', 2)), VIDEO_MS);
     const photos = soakPhotos();
-    const memory: ({ images: number } & EngineMemory)[] = [];
+    const memory: ({ images: number; workerHeap: number } & EngineMemory)[] = [];
     for (let first = 0; first < IMAGES; first += PER_PAGE) {
       const count = Math.min(PER_PAGE, IMAGES - first);
       const images = Array.from({ length: count }, (_, k) => {
@@ -115,7 +116,7 @@ describe('Facetag in Chromium: soak', () => {
       const page = await driver.open(site.page(`soak-${first}`, imagePage(`Soak ${first}`, images)));
       await waitFor(`${target} analyses (page at image ${first})`, async () => analysed >= target, 300_000, 200);
       await page.close();
-      if ((first + count) % SAMPLE_EVERY === 0 || first + count === IMAGES) memory.push({ images: first + count, ...(await engineMemory(devtools, engine)) });
+      if ((first + count) % SAMPLE_EVERY === 0 || first + count === IMAGES) memory.push({ images: first + count, ...(await engineMemory(devtools, engine)), workerHeap: (await heapAfterGc(worker)).usedSize });
     }
     const imagesMs = Date.now() - started;
     const report: VideoReport = await video;
@@ -140,7 +141,7 @@ describe('Facetag in Chromium: soak', () => {
     const last = memory.at(-1)!;
     const numbers = {
       images: IMAGES, analysed, videoMinutes: VIDEO_MS / 60_000, imagesMinutes: +(imagesMs / 60_000).toFixed(1), totalMinutes: +((Date.now() - started) / 60_000).toFixed(1),
-      memory, heapGrowthMB: mb(last.jsHeap - first.jsHeap), bufferGrowthMB: mb(last.buffers - first.buffers), processGrowthMB: mb(last.processRss - first.processRss),
+      memory, heapGrowthMB: mb(last.jsHeap - first.jsHeap), bufferGrowthMB: mb(last.buffers - first.buffers), processGrowthMB: mb(last.processRss - first.processRss), workerHeapGrowthMB: mb(last.workerHeap - first.workerHeap),
       video: { samples: report.samples.length, unanswered: report.unanswered, maxLagMs: Math.max(0, ...report.samples.map((s) => s.maxLagMs)), maxAnswerMs: Math.max(0, ...report.samples.map((s) => s.answerMs)) },
     };
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -150,6 +151,7 @@ describe('Facetag in Chromium: soak', () => {
     expect(problems.problems.filter((p) => !BROWSER_NOTICES.some((re) => re.test(p.text)))).toEqual([]);
     expect(last.jsHeap - first.jsHeap, JSON.stringify(memory)).toBeLessThan(MAX_HEAP_GROWTH);
     expect(last.buffers - first.buffers, JSON.stringify(memory)).toBeLessThan(MAX_BUFFER_GROWTH);
+    expect(last.workerHeap - first.workerHeap, JSON.stringify(memory)).toBeLessThan(MAX_HEAP_GROWTH);
     expect(last.processRss - first.processRss, JSON.stringify(memory)).toBeLessThan(MAX_PROCESS_GROWTH);
     // The video page answered every sample, and its clip kept playing between samples.
     expect(report.unanswered).toBe(0);

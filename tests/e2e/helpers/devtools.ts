@@ -99,9 +99,14 @@ async function extensionProcessRss(browser: Browser): Promise<number> {
   return total;
 }
 
-/** Samples the engine host's memory after a full GC, so samples are comparable. */
-export async function engineMemory(browser: Browser, session: CDPSession): Promise<EngineMemory> {
+/** A context's heap after a full GC (so samples are comparable): live JS bytes and ArrayBuffer backing stores. */
+export async function heapAfterGc(session: CDPSession): Promise<{ usedSize: number; backingStorageSize?: number }> {
   await session.send('HeapProfiler.collectGarbage');
-  const usage = (await session.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+  return (await session.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+}
+
+/** Samples the engine host's memory. */
+export async function engineMemory(browser: Browser, session: CDPSession): Promise<EngineMemory> {
+  const usage = await heapAfterGc(session);
   return { jsHeap: usage.usedSize, buffers: usage.backingStorageSize ?? 0, processRss: await extensionProcessRss(browser) };
 }
