@@ -29,10 +29,14 @@ const IMAGES = Number(process.env.FACETAG_SOAK_IMAGES ?? 2000);
 const VIDEO_MS = Number(process.env.FACETAG_SOAK_VIDEO_MINUTES ?? 10) * 60_000;
 const PER_PAGE = 25;
 const SAMPLE_EVERY = 200;
-/** Growth allowed from the first sample (the engine warm, its 300-entry result cache filling) to the last. */
-const MAX_HEAP_GROWTH = 20 * 1024 * 1024;
-const MAX_BUFFER_GROWTH = 64 * 1024 * 1024;
-const MAX_PROCESS_GROWTH = 200 * 1024 * 1024;
+/**
+ * Growth allowed from the second sample (400 images: the engine warm, its 300-entry result cache
+ * full) to the last. Before store handles were closed, the process grew ~100 MB over those 1,600
+ * images; since, it moves by a few MB either way.
+ */
+const MAX_HEAP_GROWTH = 10 * 1024 * 1024;
+const MAX_BUFFER_GROWTH = 32 * 1024 * 1024;
+const MAX_PROCESS_GROWTH = 50 * 1024 * 1024;
 /**
  * The only lines a context may log, both the browser's own: its warning, in the offscreen
  * document, when the engine asks for a WebGPU adapter on a machine without one (Facetag then
@@ -137,11 +141,11 @@ describe('Facetag in Chromium: soak', () => {
     await end.close();
     await problems.stop();
 
-    const first = memory[0]!;
+    const warm = memory[Math.min(1, memory.length - 1)]!;
     const last = memory.at(-1)!;
     const numbers = {
       images: IMAGES, analysed, videoMinutes: VIDEO_MS / 60_000, imagesMinutes: +(imagesMs / 60_000).toFixed(1), totalMinutes: +((Date.now() - started) / 60_000).toFixed(1),
-      memory, heapGrowthMB: mb(last.jsHeap - first.jsHeap), bufferGrowthMB: mb(last.buffers - first.buffers), processGrowthMB: mb(last.processRss - first.processRss), workerHeapGrowthMB: mb(last.workerHeap - first.workerHeap),
+      memory, growthFromImages: warm.images, heapGrowthMB: mb(last.jsHeap - warm.jsHeap), bufferGrowthMB: mb(last.buffers - warm.buffers), processGrowthMB: mb(last.processRss - warm.processRss), workerHeapGrowthMB: mb(last.workerHeap - warm.workerHeap),
       video: { samples: report.samples.length, unanswered: report.unanswered, maxLagMs: Math.max(0, ...report.samples.map((s) => s.maxLagMs)), maxAnswerMs: Math.max(0, ...report.samples.map((s) => s.answerMs)) },
     };
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -149,10 +153,10 @@ describe('Facetag in Chromium: soak', () => {
 
     expect(analysed).toBeGreaterThanOrEqual(IMAGES);
     expect(problems.problems.filter((p) => !BROWSER_NOTICES.some((re) => re.test(p.text)))).toEqual([]);
-    expect(last.jsHeap - first.jsHeap, JSON.stringify(memory)).toBeLessThan(MAX_HEAP_GROWTH);
-    expect(last.buffers - first.buffers, JSON.stringify(memory)).toBeLessThan(MAX_BUFFER_GROWTH);
-    expect(last.workerHeap - first.workerHeap, JSON.stringify(memory)).toBeLessThan(MAX_HEAP_GROWTH);
-    expect(last.processRss - first.processRss, JSON.stringify(memory)).toBeLessThan(MAX_PROCESS_GROWTH);
+    expect(last.jsHeap - warm.jsHeap, JSON.stringify(memory)).toBeLessThan(MAX_HEAP_GROWTH);
+    expect(last.buffers - warm.buffers, JSON.stringify(memory)).toBeLessThan(MAX_BUFFER_GROWTH);
+    expect(last.workerHeap - warm.workerHeap, JSON.stringify(memory)).toBeLessThan(MAX_HEAP_GROWTH);
+    expect(last.processRss - warm.processRss, JSON.stringify(memory)).toBeLessThan(MAX_PROCESS_GROWTH);
     // The video page answered every sample, and its clip kept playing between samples.
     expect(report.unanswered).toBe(0);
     expect(report.samples.length).toBeGreaterThan(0);
