@@ -11,7 +11,7 @@ import { errorMessage } from '../shared/result.js';
 export const MAX_SIDE = 2048;
 const MAX_BYTES = 50 * 1024 * 1024;
 /** A side this short cannot hold a face the engine could find (its smallest face is 24 px). */
-export const MIN_SIDE = 24;
+const MIN_SIDE = 24;
 
 export interface FetchedImage {
   image: RgbaImage;
