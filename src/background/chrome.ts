@@ -1,21 +1,45 @@
 /** Chrome's service worker: the engine runs in the offscreen document. */
+import type { z } from 'zod';
 import { toEngine } from '../platform/send.js';
+import type { EngineName, EngineResponses, engineRequests } from '../shared/protocol.js';
+import { err, type Result } from '../shared/result.js';
+import { logger } from '../shared/logger.js';
 import type { EngineCall } from './engine-call.js';
-import { ensureOffscreenDocument } from './offscreen-doc.js';
+import { ensureOffscreenDocument, replaceOffscreenDocument } from './offscreen-doc.js';
 import { startBackground } from './start.js';
 
+const log = logger('engine-call');
 /** createDocument resolves before the document's module script has registered its listener. */
 const NOT_LISTENING = /Receiving end does not exist/;
+/** The document closed or its renderer died while it held the request. */
+const WENT_AWAY = /message (channel|port) closed/i;
 const RETRIES = 50;
 const RETRY_MS = 100;
+const REPLACE_MS = 20_000;
 
-const engine: EngineCall = async (type, payload) => {
+/** One call, plus the id of the document it went to (to replace exactly that one if it died). */
+async function callOnce<N extends EngineName>(type: N, payload: z.input<(typeof engineRequests)[N]>): Promise<{ result: Result<EngineResponses[N]>; documentId: string }> {
   for (let attempt = 1; ; attempt++) {
-    await ensureOffscreenDocument();
+    const documentId = await ensureOffscreenDocument();
     const result = await toEngine(type, payload);
-    if (result.ok || !NOT_LISTENING.test(result.error) || attempt >= RETRIES) return result;
+    if (result.ok || !NOT_LISTENING.test(result.error) || attempt >= RETRIES) return { result, documentId };
     await new Promise((r) => setTimeout(r, RETRY_MS));
   }
+}
+
+/**
+ * A call survives the document going away under it: the document is replaced and the call
+ * made once more on the fresh one (the engine there starts cold). A second failure, or no
+ * answer within toEngine's bound, is the caller's answer: nothing waits forever.
+ */
+const engine: EngineCall = async (type, payload) => {
+  const first = await callOnce(type, payload);
+  if (first.result.ok || !WENT_AWAY.test(first.result.error)) return first.result;
+  log.warn(`the engine document went away during ${type} (${first.result.error}); retrying once on a new one`);
+  // Bounded: a browser that never finishes replacing the document must not hold the page's question.
+  const replaced = await Promise.race([replaceOffscreenDocument(first.documentId).then(() => true), new Promise<false>((r) => setTimeout(() => r(false), REPLACE_MS))]);
+  if (!replaced) return err(`${type}: the engine could not be restarted within ${REPLACE_MS / 1000} s`);
+  return (await callOnce(type, payload)).result;
 };
 
 startBackground(engine);

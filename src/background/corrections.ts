@@ -7,7 +7,7 @@ import { EMBEDDING_MODEL_ID } from '../engine/model-id.js';
 import type { Handlers } from '../platform/messaging.js';
 import type { BackgroundResponses, EngineFace, backgroundRequests } from '../shared/protocol.js';
 import { err, ok, type Result } from '../shared/result.js';
-import { openDb } from '../store/db.js';
+import { withDb } from '../store/db.js';
 import { addNegative } from '../store/negatives.js';
 import { addReference } from '../store/people.js';
 import { nameKeyOf } from '../store/schema.js';
@@ -28,7 +28,7 @@ async function findFace(engine: EngineCall, url: string, index: number): Promise
   if (!analysis.ok) return analysis;
   const face = analysis.value.faces[index];
   if (!face) return err(`the image has no face number ${index + 1}`);
-  const named = (await namePeople(openDb(), analysis.value))[index] ?? null;
+  const named = (await withDb((db) => namePeople(db, analysis.value)))[index] ?? null;
   const thumb = await engine('engine.thumbnail', { url, box: face.box });
   if (!thumb.ok) return thumb;
   return ok({ face, named, thumbnail: thumb.value.dataUrl });
@@ -36,8 +36,9 @@ async function findFace(engine: EngineCall, url: string, index: number): Promise
 
 export function correctionHandlers(engine: EngineCall, refresh: () => Promise<void>): Handlers<Pick<typeof backgroundRequests, CorrectionNames>, Pick<BackgroundResponses, CorrectionNames>> {
   const reject = async (found: Found, url: string) => {
-    if (!found.named) return;
-    await addNegative(openDb(), { personId: found.named.id, modelId: EMBEDDING_MODEL_ID, vector: Float32Array.from(found.face.embedding), thumbnail: found.thumbnail, source: url });
+    const named = found.named;
+    if (!named) return;
+    await withDb((db) => addNegative(db, { personId: named.id, modelId: EMBEDDING_MODEL_ID, vector: Float32Array.from(found.face.embedding), thumbnail: found.thumbnail, source: url }));
   };
   return {
     rejectFace: async ({ url, face }) => {
@@ -54,7 +55,7 @@ export function correctionHandlers(engine: EngineCall, refresh: () => Promise<vo
       const { face: f, named, thumbnail } = found.value;
       // "This is Bob" on a face named Alice also says "not Alice".
       if (named && nameKeyOf(named.name) !== nameKeyOf(name)) await reject(found.value, url);
-      const person = await addReference(openDb(), { name, thumbnail, quality: f.quality, source: url, modelId: EMBEDDING_MODEL_ID, embedding: Float32Array.from(f.embedding) });
+      const person = await withDb((db) => addReference(db, { name, thumbnail, quality: f.quality, source: url, modelId: EMBEDDING_MODEL_ID, embedding: Float32Array.from(f.embedding) }));
       void refresh();
       return ok({ name: person.name });
     },

@@ -8,7 +8,7 @@ import type { Handlers } from '../platform/messaging.js';
 import { toContent } from '../platform/send.js';
 import type { BackgroundResponses, backgroundRequests } from '../shared/protocol.js';
 import { err, ok, type Result } from '../shared/result.js';
-import { openDb } from '../store/db.js';
+import { withDb } from '../store/db.js';
 import { addReference, peopleSummaries, personNames, readSettings, writeSettings } from '../store/people.js';
 import { correctionHandlers } from './corrections.js';
 import type { EngineCall } from './engine-call.js';
@@ -34,7 +34,7 @@ export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgrou
     analyse: async ({ url }) => {
       const analysis = await engine('engine.analyse', { url });
       if (!analysis.ok) return analysis;
-      return ok(await labelFaces(openDb(), analysis.value));
+      return ok(await withDb((db) => labelFaces(db, analysis.value)));
     },
     enroll: async ({ url, face, name }) => {
       const analysis = await engine('engine.analyse', { url });
@@ -43,18 +43,19 @@ export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgrou
       if (!chosen) return err(`the image has no face number ${face + 1}`);
       const thumb = await engine('engine.thumbnail', { url, box: chosen.box });
       if (!thumb.ok) return thumb;
-      const person = await addReference(openDb(), {
+      const person = await withDb((db) => addReference(db, {
         name, thumbnail: thumb.value.dataUrl, quality: chosen.quality, source: url, modelId: EMBEDDING_MODEL_ID, embedding: Float32Array.from(chosen.embedding),
-      });
+      }));
       void broadcastRefresh();
       return ok({ personId: person.id, name: person.name });
     },
-    names: async () => ok(await personNames(openDb())),
-    getSettings: async () => ok(await readSettings(openDb())),
-    people: (_req, sender) => pageOnly(sender, async () => ok(await peopleSummaries(openDb()))),
+    names: async () => ok(await withDb(personNames)),
+    getSettings: async () => ok(await withDb(readSettings)),
+    people: (_req, sender) => pageOnly(sender, async () => ok(await withDb(peopleSummaries))),
+    engineStatus: (_req, sender) => pageOnly(sender, () => engine('engine.status', {})),
     setSettings: (req, sender) =>
       pageOnly(sender, async () => {
-        const settings = await writeSettings(openDb(), req);
+        const settings = await withDb((db) => writeSettings(db, req));
         void broadcastRefresh();
         return ok(settings);
       }),

@@ -9,10 +9,17 @@ import { logger } from '../shared/logger.js';
 const log = logger('offscreen');
 export const OFFSCREEN_PATH = 'src/offscreen/offscreen.html';
 
-export async function ensureOffscreenDocument(): Promise<void> {
+/** The live document's id, if there is one. */
+async function currentDocumentId(): Promise<string | undefined> {
   const url = chrome.runtime.getURL(OFFSCREEN_PATH);
   const existing = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT], documentUrls: [url] });
-  if (existing.length > 0) return;
+  return existing[0]?.documentId ?? (existing.length > 0 ? '' : undefined);
+}
+
+/** Makes sure the document exists; returns its id, so a caller that sees it fail can replace exactly that one. */
+export async function ensureOffscreenDocument(): Promise<string> {
+  const id = await currentDocumentId();
+  if (id !== undefined) return id;
   try {
     await chrome.offscreen.createDocument({
       url: OFFSCREEN_PATH,
@@ -24,4 +31,18 @@ export async function ensureOffscreenDocument(): Promise<void> {
     // Two requests racing to create it: the loser finds it already there, which is fine.
     if (!/single offscreen|already/i.test(errorMessage(error))) throw error;
   }
+  return (await currentDocumentId()) ?? '';
+}
+
+/**
+ * Replaces the document a call failed on: closed when it is still listed (a crashed renderer
+ * can stay registered), then created afresh. Calls that failed on the same document at the
+ * same time all pass `failedId`; only the first closes it, the rest find the new one.
+ */
+export async function replaceOffscreenDocument(failedId: string): Promise<void> {
+  if ((await currentDocumentId()) === failedId) {
+    log.warn('the engine document stopped answering; closing it');
+    await chrome.offscreen.closeDocument().catch((error: unknown) => log.info(`close: ${errorMessage(error)}`));
+  }
+  await ensureOffscreenDocument();
 }

@@ -6,7 +6,7 @@ import { EMBEDDING_MODEL_ID } from '../engine/model-id.js';
 import type { Handlers } from '../platform/messaging.js';
 import type { BackgroundResponses, backgroundRequests } from '../shared/protocol.js';
 import { err, ok, type Result } from '../shared/result.js';
-import { openDb } from '../store/db.js';
+import { withDb } from '../store/db.js';
 import { mergePeople } from '../store/merge.js';
 import { addReference } from '../store/people.js';
 import { listReferences, removeReference } from '../store/references.js';
@@ -28,18 +28,17 @@ export function peopleHandlers(engine: EngineCall, pageOnly: Guard, refresh: () 
     });
   return {
     deletePerson: (req, sender) => change(sender, async () => {
-      const token = await trashPerson(openDb(), req.id);
+      const token = await withDb((db) => trashPerson(db, req.id));
       return token.ok ? ok({ undo: token.value }) : token;
     }),
     undoDelete: (req, sender) => change(sender, async () => {
-      const person = await restoreFromTrash(openDb(), req.token);
+      const person = await withDb((db) => restoreFromTrash(db, req.token));
       return person.ok ? ok({ id: person.value.id, name: person.value.name }) : person;
     }),
-    renamePerson: (req, sender) => change(sender, () => renamePerson(openDb(), req.id, req.name, req.merge ?? false)),
-    references: (req, sender) => pageOnly(sender, async () => ok(await listReferences(openDb(), req.personId))),
-    removeReference: (req, sender) => change(sender, () => removeReference(openDb(), req.id)),
-    addReferenceFrom: (req, sender) => change(sender, async () => {
-      const db = openDb();
+    renamePerson: (req, sender) => change(sender, () => withDb((db) => renamePerson(db, req.id, req.name, req.merge ?? false))),
+    references: (req, sender) => pageOnly(sender, async () => ok(await withDb((db) => listReferences(db, req.personId)))),
+    removeReference: (req, sender) => change(sender, () => withDb((db) => removeReference(db, req.id))),
+    addReferenceFrom: (req, sender) => change(sender, () => withDb(async (db) => {
       const person = await db.people.get(req.personId);
       if (!person) return err('that person no longer exists');
       const analysis = await engine('engine.analyse', { url: req.url });
@@ -52,13 +51,13 @@ export function peopleHandlers(engine: EngineCall, pageOnly: Guard, refresh: () 
       const source = req.url.startsWith('data:') ? 'a photo file' : req.url;
       await addReference(db, { name: person.name, thumbnail: thumb.value.dataUrl, quality: face.quality, source, modelId: EMBEDDING_MODEL_ID, embedding: Float32Array.from(face.embedding) });
       return ok({ references: await db.references.where('personId').equals(person.id).count() });
-    }),
+    })),
     mergePeople: (req, sender) => change(sender, async () => {
-      const merged = await mergePeople(openDb(), req.from, req.into);
+      const merged = await withDb((db) => mergePeople(db, req.from, req.into));
       return merged.ok ? ok({ id: merged.value.into.id, name: merged.value.into.name, moved: merged.value.moved }) : merged;
     }),
     splitReferences: (req, sender) => change(sender, async () => {
-      const split = await splitReferences(openDb(), req.referenceIds, req.name);
+      const split = await withDb((db) => splitReferences(db, req.referenceIds, req.name));
       return split.ok ? ok({ id: split.value.person.id, name: split.value.person.name, moved: split.value.moved, joinedExisting: split.value.joinedExisting }) : split;
     }),
   };

@@ -4,10 +4,14 @@
  * only ever sends the URL, never pixels.
  */
 import type { RgbaImage } from '../engine/types.js';
+import { imageProblem } from '../shared/image-bytes.js';
+import { errorMessage } from '../shared/result.js';
 
 /** Bigger photos are shrunk before analysis: faces this large lose nothing, and memory stays bounded. */
 export const MAX_SIDE = 2048;
 const MAX_BYTES = 50 * 1024 * 1024;
+/** A side this short cannot hold a face the engine could find (its smallest face is 24 px). */
+const MIN_SIDE = 24;
 
 export interface FetchedImage {
   image: RgbaImage;
@@ -17,17 +21,35 @@ export interface FetchedImage {
 }
 
 export async function fetchImage(url: string): Promise<FetchedImage> {
-  // No cookies: Facetag should see what any visitor sees, and never act as the user on a site.
-  const res = await fetch(url, { credentials: 'omit', cache: 'force-cache' });
-  if (!res.ok) throw new Error(`image fetch failed: HTTP ${res.status}`);
-  const blob = await res.blob();
-  if (blob.size > MAX_BYTES) throw new Error(`image is too large (${Math.round(blob.size / 1e6)} MB)`);
-  const bitmap = await createImageBitmap(blob);
+  const bytes = await fetchBytes(url);
+  if (bytes.length > MAX_BYTES) throw new Error(`image is too large (${Math.round(bytes.length / 1e6)} MB)`);
+  const problem = imageProblem(bytes, true);
+  if (problem) throw new Error(problem);
+  let bitmap: ImageBitmap;
   try {
+    // Animated GIF/WebP: the first frame is what gets analysed (as the CLI does).
+    bitmap = await createImageBitmap(new Blob([bytes]));
+  } catch (error) {
+    throw new Error(`the image is corrupt or not a format the browser can decode (${errorMessage(error)})`);
+  }
+  try {
+    if (bitmap.width < MIN_SIDE || bitmap.height < MIN_SIDE) throw new Error(`the image is too small to hold a face (${bitmap.width}×${bitmap.height} px)`);
     return { image: toRgba(bitmap, bitmap.width, bitmap.height), naturalWidth: bitmap.width, naturalHeight: bitmap.height };
   } finally {
     bitmap.close();
   }
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
+  let res: Response;
+  try {
+    // No cookies: Facetag should see what any visitor sees, and never act as the user on a site.
+    res = await fetch(url, { credentials: 'omit', cache: 'force-cache' });
+  } catch (error) {
+    throw new Error(url.startsWith('data:') ? 'the data: URL holds no readable image (malformed)' : `the image could not be fetched (${errorMessage(error)})`);
+  }
+  if (!res.ok) throw new Error(`image fetch failed: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 function toRgba(source: CanvasImageSource, width: number, height: number): RgbaImage {

@@ -12,6 +12,7 @@ import { logger } from '../shared/logger.js';
 import type { EngineAnalysis, EngineResponses, engineRequests } from '../shared/protocol.js';
 import { err, errorMessage, ok } from '../shared/result.js';
 import { fetchImage, jpegDataUrl } from './decode.js';
+import { modelStatus } from './model-status.js';
 import { loadModels, type LoadedModels } from './ort-models.js';
 
 const log = logger('engine');
@@ -87,6 +88,7 @@ function cached(url: string): Promise<EngineAnalysis> {
 
 export const engineHandlers: Handlers<typeof engineRequests, EngineResponses> = {
   'engine.analyse': async ({ url }) => ok(await cached(url)),
+  'engine.status': async () => ok(await modelStatus()),
   'engine.thumbnail': async ({ url, box }) => {
     const { image } = await fetchImage(url);
     return ok({ dataUrl: await jpegDataUrl(faceThumbnail(image, box as Box)) });

@@ -9,10 +9,11 @@ import type { EngineModels, ModelRunner, TensorData } from '../engine/runtime.js
 import { ext } from '../platform/ext.js';
 import { logger } from '../shared/logger.js';
 import { errorMessage } from '../shared/result.js';
+import { verifiedModel } from './model-integrity.js';
 import { serialQueue } from './serial-queue.js';
 
 const log = logger('ort');
-const MODEL_IDS = { detector: 'blazeface-back', verifier: 'facemesh', landmarks: 'landmarks-68', embedder: 'dlib-resnet' } as const;
+export const MODEL_IDS = { detector: 'blazeface-back', verifier: 'facemesh', landmarks: 'landmarks-68', embedder: 'dlib-resnet' } as const;
 
 export type Provider = 'webgpu' | 'wasm';
 
@@ -26,11 +27,14 @@ export interface ModelSources {
   hasWebGpu(): Promise<boolean>;
   modelBytes(id: string): Promise<Uint8Array>;
   createSession(bytes: Uint8Array, provider: Provider): Promise<ort.InferenceSession>;
+  /** Settles with the reason when the WebGPU device is lost (only asked once WebGPU sessions exist). */
+  deviceLost?(): Promise<string>;
 }
 
 export interface LoadedModels {
   models: EngineModels;
-  backend: Provider;
+  /** Where runs go now: 'webgpu' can become 'wasm' when the device is lost. */
+  readonly backend: Provider;
   release(): Promise<void>;
 }
 
@@ -55,10 +59,12 @@ async function hasWebGpu(): Promise<boolean> {
   }
 }
 
-async function modelBytes(id: string): Promise<Uint8Array> {
-  const res = await fetch(ext.runtime.getURL(`models/${id}.onnx`));
-  if (!res.ok) throw new Error(`model ${id} is missing from the extension package (${res.status})`);
-  return new Uint8Array(await res.arrayBuffer());
+/** The shipped model file, verified against its build-time sha256 (see model-integrity.ts). */
+export function modelBytes(id: string): Promise<Uint8Array> {
+  return verifiedModel(id, async () => {
+    const res = await fetch(ext.runtime.getURL(`models/${id}.onnx`));
+    return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
+  });
 }
 
 const browserSources: ModelSources = {
@@ -66,6 +72,11 @@ const browserSources: ModelSources = {
   hasWebGpu,
   modelBytes,
   createSession: (bytes, provider) => ort.InferenceSession.create(bytes, { executionProviders: [provider], graphOptimizationLevel: 'all' }),
+  deviceLost: async () => {
+    // ORT's device, once its WebGPU backend is up; `lost` settles when the GPU resets or is removed.
+    const device = (await ort.env.webgpu.device) as { lost: Promise<{ message: string }> };
+    return (await device.lost).message || 'device lost';
+  },
 };
 
 async function createSessions(sources: ModelSources, provider: Provider, bytes: Uint8Array[]): Promise<ort.InferenceSession[]> {
@@ -79,18 +90,13 @@ async function createSessions(sources: ModelSources, provider: Provider, bytes: 
   }
 }
 
-function runner(session: ort.InferenceSession, queue: ReturnType<typeof serialQueue>): ModelRunner {
-  return {
-    run: (feeds) =>
-      queue(async () => {
-        const inputs: Record<string, ort.Tensor> = {};
-        for (const [name, t] of Object.entries(feeds)) inputs[name] = new ort.Tensor('float32', t.data, [...t.dims]);
-        const result = await session.run(inputs);
-        const out: Record<string, TensorData> = {};
-        for (const [name, t] of Object.entries(result)) out[name] = { data: (await t.getData()) as Float32Array, dims: t.dims };
-        return out;
-      }),
-  };
+async function runSession(session: ort.InferenceSession, feeds: Record<string, TensorData>): Promise<Record<string, TensorData>> {
+  const inputs: Record<string, ort.Tensor> = {};
+  for (const [name, t] of Object.entries(feeds)) inputs[name] = new ort.Tensor('float32', t.data, [...t.dims]);
+  const result = await session.run(inputs);
+  const out: Record<string, TensorData> = {};
+  for (const [name, t] of Object.entries(result)) out[name] = { data: (await t.getData()) as Float32Array, dims: t.dims };
+  return out;
 }
 
 export async function loadModels(sources: ModelSources = browserSources): Promise<LoadedModels> {
@@ -110,13 +116,38 @@ export async function loadModels(sources: ModelSources = browserSources): Promis
   sessions ??= await createSessions(sources, 'wasm', bytes);
   log.info(`models loaded on ${backend} (${ort.env.wasm.numThreads} WASM threads, crossOriginIsolated=${String(globalThis.crossOriginIsolated)})`);
   const queue = serialQueue();
-  const [detector, verifier, landmarks, embedder] = sessions.map((s) => runner(s, queue)) as [ModelRunner, ModelRunner, ModelRunner, ModelRunner];
-  const all = sessions;
+  let current = sessions;
+  let toWasm: Promise<void> | null = null;
+  /** A lost GPU device cannot come back: the same models move to WASM once, for good. */
+  const moveToWasm = (why: string) =>
+    (toWasm ??= (async () => {
+      log.warn(`WebGPU device lost, moving to WASM: ${why}`);
+      const lost = current;
+      current = await createSessions(sources, 'wasm', bytes);
+      backend = 'wasm';
+      await Promise.allSettled(lost.map((s) => s.release()));
+    })());
+  if (backend === 'webgpu') void sources.deviceLost?.().then((why) => queue(() => moveToWasm(why)));
+  const runner = (index: number): ModelRunner => ({
+    run: (feeds) =>
+      queue(async () => {
+        try {
+          return await runSession(current[index]!, feeds);
+        } catch (error) {
+          // A run that fails on WebGPU is taken as the device gone (it may be lost before its promise settles).
+          if (backend !== 'webgpu') throw error;
+          await moveToWasm(errorMessage(error));
+          return runSession(current[index]!, feeds);
+        }
+      }),
+  });
   return {
-    models: { detector, verifier, landmarks, embedder },
-    backend,
+    models: { detector: runner(0), verifier: runner(1), landmarks: runner(2), embedder: runner(3) },
+    get backend() {
+      return backend;
+    },
     release: async () => {
-      await Promise.allSettled(all.map((s) => s.release()));
+      await Promise.allSettled(current.map((s) => s.release()));
     },
   };
 }

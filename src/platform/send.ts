@@ -14,10 +14,18 @@ import { settle } from './settle.js';
 const ENGINE_TIMEOUT_MS = 180_000;
 const SHORT_TIMEOUT_MS = 15_000;
 
-export function toBackground<N extends BackgroundName>(type: N, payload: z.input<(typeof backgroundRequests)[N]>): Promise<Result<BackgroundResponses[N]>> {
+/** Questions that change nothing, so asking again is safe when the answer was lost. */
+const IDEMPOTENT: ReadonlySet<BackgroundName> = new Set(['analyse', 'names', 'people', 'getSettings', 'engineStatus']);
+/** The background stopped while holding the message (Chrome: the extension's process crashed or the worker was stopped). */
+const LOST = /message (channel|port) closed|Receiving end does not exist/i;
+
+export async function toBackground<N extends BackgroundName>(type: N, payload: z.input<(typeof backgroundRequests)[N]>): Promise<Result<BackgroundResponses[N]>> {
   const envelope: Envelope = { to: 'background', type, payload };
   const timeout = type === 'analyse' || type === 'enroll' ? ENGINE_TIMEOUT_MS + 10_000 : SHORT_TIMEOUT_MS;
-  return settle(() => ext.runtime.sendMessage(envelope), type, timeout);
+  const send = () => settle<BackgroundResponses[N]>(() => ext.runtime.sendMessage(envelope), type, timeout);
+  const first = await send();
+  // Sending wakes a fresh background; once is enough, and never for a change that may have been saved.
+  return !first.ok && IDEMPOTENT.has(type) && LOST.test(first.error) ? send() : first;
 }
 
 export function toEngine<N extends EngineName>(type: N, payload: z.input<(typeof engineRequests)[N]>): Promise<Result<EngineResponses[N]>> {

@@ -2,6 +2,7 @@ import { initDialog } from './dialog.js';
 import { byId } from './dom.js';
 import { initPeopleList } from './people-list.js';
 import { initSettings } from './settings-controls.js';
+import './engine-status.js';
 import { currentSite, isOn, turnOff, turnOn } from './site-access.js';
 import { reloadPeople } from './state.js';
 

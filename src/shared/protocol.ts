@@ -66,6 +66,13 @@ export interface ReferenceSummary {
   addedAt: string;
 }
 
+/** Whether the engine can run: its model files are present and intact. */
+export interface EngineStatus {
+  ready: boolean;
+  /** What is wrong, in words for the user; null when ready. */
+  problem: string | null;
+}
+
 export interface Settings {
   showUnknown: boolean;
   /** Global on/off: when false, pages show no labels and send no work. */
@@ -97,6 +104,7 @@ export const backgroundRequests = {
   /** From a page's label menu: only for faces of images the engine has analysed (see engine.analysed). */
   rejectFace: z.object({ url, face: faceIndex }),
   confirmFace: z.object({ url, face: faceIndex, name: personName }),
+  engineStatus: z.object({}),
 };
 
 export interface BackgroundResponses {
@@ -118,6 +126,7 @@ export interface BackgroundResponses {
   splitReferences: { id: string; name: string; moved: number; joinedExisting: boolean };
   rejectFace: { name: string };
   confirmFace: { name: string };
+  engineStatus: EngineStatus;
 }
 
 /** Messages the engine host answers; only the background sends them. */
@@ -126,12 +135,14 @@ export const engineRequests = {
   'engine.thumbnail': z.object({ url, box }),
   /** The cached analysis of an image the engine has already analysed; an error for any other. */
   'engine.analysed': z.object({ url }),
+  'engine.status': z.object({}),
 };
 
 export interface EngineResponses {
   'engine.analyse': EngineAnalysis;
   'engine.thumbnail': { dataUrl: string };
   'engine.analysed': EngineAnalysis;
+  'engine.status': EngineStatus;
 }
 
 /** Messages a content script answers; only the background sends them. */

@@ -19,6 +19,14 @@ function withJpegSize(jpeg: Buffer, width: number, height: number): Buffer {
   throw new Error('no SOF0 segment');
 }
 
+/** A 2-frame animation of `photo` (200 px) followed by a white frame. */
+async function animated(photo: Buffer, format: 'gif' | 'webp'): Promise<Buffer> {
+  const face = await sharp(photo).resize(200, 200).png().toBuffer();
+  const blank = await sharp({ create: { width: 200, height: 200, channels: 3, background: 'white' } }).png().toBuffer();
+  const frames = sharp([face, blank], { join: { animated: true } });
+  return format === 'gif' ? frames.gif({ delay: [500, 500] }).toBuffer() : frames.webp({ delay: [500, 500] }).toBuffer();
+}
+
 describe('facetag scan --jsonl', () => {
   let dir: string;
   let bad: Record<string, string>;
@@ -42,6 +50,13 @@ describe('facetag scan --jsonl', () => {
       cmyk: write('cmyk.jpg', await sharp(ivan).toColourspace('cmyk').jpeg().toBuffer()),
       webpAsJpg: write('photo.jpg', await sharp(ivan).webp().toBuffer()),
       gif: write('anim.gif', await sharp(ivan).resize(200).gif().toBuffer()),
+      // Two frames: Ivan, then a blank frame. The first frame is what Facetag analyses.
+      animatedGif: write('two-frames.gif', await animated(ivan, 'gif')),
+      animatedWebp: write('two-frames.webp', await animated(ivan, 'webp')),
+      svg: write('drawing.png', '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><circle cx="100" cy="100" r="80"/></svg>'),
+      // What a page's garbage data: URI holds once saved to disk: text, not image bytes.
+      dataUri: write('pasted.jpg', 'data:image/png;base64,iVBORw0KGgo!!garbage!!'),
+      truncatedPng: write('cut.png', (await sharp(ivan).png().toBuffer()).subarray(0, 9000)),
     };
   }, 120_000);
 
@@ -75,13 +90,16 @@ describe('facetag scan --jsonl', () => {
     expect(result.code).toBe(0);
     const lines = jsonLines(result.stdout);
     const byName = new Map(lines.map((l) => [String(l.file).split('/').pop(), l]));
-    expect(byName.get('empty.jpg')?.error).toBe('empty file');
+    expect(byName.get('empty.jpg')?.error).toBe('the image file is empty (0 bytes)');
     expect(byName.get('notes.png')?.error).toMatch(/not a supported image/);
-    expect(byName.get('truncated.jpg')?.error).toMatch(/unreadable jpeg/);
+    expect(byName.get('truncated.jpg')?.error).toBe('the JPEG file is truncated: it ends before the image does');
+    expect(byName.get('cut.png')?.error).toBe('the PNG file is truncated: it ends before the image does');
+    expect(byName.get('drawing.png')?.error).toMatch(/^SVG drawings are not analysed/);
+    expect(byName.get('pasted.jpg')?.error).toMatch(/^not a supported image: Facetag reads photos/);
     expect(byName.get('huge.jpg')?.error).toMatch(/too large: 20000x20000/);
     expect(byName.get('tiny.png')?.faces).toEqual([]);
     // Greyscale, CMYK, WebP behind a .jpg name and GIF all still show Ivan's face.
-    for (const name of ['grey.jpg', 'cmyk.jpg', 'photo.jpg', 'anim.gif']) expect((byName.get(name)?.faces as unknown[]).length, name).toBe(1);
+    for (const name of ['grey.jpg', 'cmyk.jpg', 'photo.jpg', 'anim.gif', 'two-frames.gif', 'two-frames.webp']) expect((byName.get(name)?.faces as unknown[]).length, name).toBe(1);
     expect((byName.get('ivan.jpg')?.faces as unknown[]).length).toBe(1);
   });
 

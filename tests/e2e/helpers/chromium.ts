@@ -99,9 +99,21 @@ export function quietExtensionArgs(extension: string): string[] {
   ];
 }
 
-export async function launchChromium(proxyPort: number): Promise<Driver> {
-  const extension = grantedCopy('chrome');
-  const profile = mkdtempSync(join(tmpdir(), 'facetag-chromium-profile-'));
+/** For checks that need the browser itself: a given extension folder or profile, DevTools access. */
+export interface ChromiumOptions {
+  extension?: string;
+  profile?: string;
+  args?: string[];
+}
+
+export interface ChromiumDriver extends Driver {
+  context(): BrowserContext;
+  worker(): Promise<Worker>;
+}
+
+export async function launchChromium(proxyPort: number, options: ChromiumOptions = {}): Promise<ChromiumDriver> {
+  const extension = options.extension ?? grantedCopy('chrome');
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'facetag-chromium-profile-'));
   let context: BrowserContext;
 
   const start = async () => {
@@ -116,6 +128,7 @@ export async function launchChromium(proxyPort: number): Promise<Driver> {
         `--proxy-server=http://127.0.0.1:${proxyPort}`,
         // Loopback too, so the guard proxy sees requests to the test servers and everything else.
         '--proxy-bypass-list=<-loopback>',
+        ...(options.args ?? []),
       ],
     });
     const sw = await worker();
@@ -175,5 +188,7 @@ export async function launchChromium(proxyPort: number): Promise<Driver> {
       await start();
     },
     close: () => context.close(),
+    context: () => context,
+    worker,
   };
 }

@@ -1,9 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /** Origins of the test servers; a granted match pattern without a port covers every port. */
 export const TEST_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
@@ -16,7 +16,12 @@ export const TEST_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 export function grantedCopy(browser: 'chrome' | 'firefox'): string {
   const built = join(ROOT, 'dist', browser);
   if (!existsSync(join(built, 'manifest.json'))) throw new Error(`${built} is missing: run \`npm run build\` first`);
-  const dir = join(mkdtempSync(join(tmpdir(), `facetag-${browser}-`)), 'extension');
+  return grantedCopyAt(built, join(mkdtempSync(join(tmpdir(), `facetag-${browser}-`)), 'extension'));
+}
+
+/** The same, of any build, at a given folder (replacing what is there: an update in place). */
+export function grantedCopyAt(built: string, dir: string): string {
+  rmSync(dir, { recursive: true, force: true });
   cpSync(built, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
