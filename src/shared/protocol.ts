@@ -56,6 +56,17 @@ export interface PersonSummary {
   thumbnail: string | null;
 }
 
+/** The embedding of the face a reference thumbnail is centred on; null when it has no usable face. */
+export interface ThumbnailEmbedding {
+  embedding: number[] | null;
+}
+
+/** A photo for enrollment from a folder: how many faces it has, and the one face when there is exactly one. */
+export interface EnrollableImage {
+  faces: number;
+  face: { embedding: number[]; quality: number; warning: string | null; thumbnail: string } | null;
+}
+
 export interface Settings {
   showUnknown: boolean;
 }
@@ -69,6 +80,9 @@ export const backgroundRequests = {
   deletePerson: z.object({ id: z.string().min(1).max(128) }),
   getSettings: z.object({}),
   setSettings: z.object({ showUnknown: z.boolean() }),
+  embedThumbnail: z.object({ url }),
+  enrollImage: z.object({ url }),
+  peopleChanged: z.object({}),
 };
 
 export interface BackgroundResponses {
@@ -79,17 +93,24 @@ export interface BackgroundResponses {
   deletePerson: null;
   getSettings: Settings;
   setSettings: Settings;
+  embedThumbnail: ThumbnailEmbedding;
+  enrollImage: EnrollableImage;
+  peopleChanged: null;
 }
 
 /** Messages the engine host answers; only the background sends them. */
 export const engineRequests = {
   'engine.analyse': z.object({ url }),
   'engine.thumbnail': z.object({ url, box }),
+  'engine.embedThumbnail': z.object({ url }),
+  'engine.enrollImage': z.object({ url }),
 };
 
 export interface EngineResponses {
   'engine.analyse': EngineAnalysis;
   'engine.thumbnail': { dataUrl: string };
+  'engine.embedThumbnail': ThumbnailEmbedding;
+  'engine.enrollImage': EnrollableImage;
 }
 
 /** Messages a content script answers; only the background sends them. */
