@@ -73,6 +73,7 @@ export function setUpImport(onImported: () => Promise<void>): void {
     try {
       const ready = await packPeople(pack, embedWithEngine, (done, total) => show(`Recomputing faces: ${done} / ${total}`, false));
       if (!ready.ok) return show(`${ready.error}. Nothing was changed.`, true);
+      show('Saving…', false);
       let outcome;
       try {
         outcome = await applyImport(openDb(), ready.value.people, mode);

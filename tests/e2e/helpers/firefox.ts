@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { waitFor, type Driver, type Rect, type SeenNode, type TestPage } from './driver.js';
 import { grantedCopy } from './extension-copy.js';
+import { downloadPrefs, wrapExtensionPage } from './firefox-extras.js';
 
 export const FIREFOX = process.env.FACETAG_FIREFOX ?? '/usr/bin/firefox-esr';
 const GECKO_ID = 'facetag@facetag.dev';
@@ -61,6 +62,7 @@ function wrap(page: Page, chromeAccessibles: Accessibles): TestPage {
 export async function launchFirefox(proxyPort: number): Promise<Driver> {
   const extension = grantedCopy('firefox');
   const profile = mkdtempSync(join(tmpdir(), 'facetag-firefox-profile-'));
+  const downloads = mkdtempSync(join(tmpdir(), 'facetag-firefox-downloads-'));
   let browser: Browser;
 
   const start = async () => {
@@ -82,14 +84,15 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
         'network.proxy.ssl_port': proxyPort,
         'network.proxy.no_proxies_on': '',
         'network.proxy.allow_hijacking_localhost': true,
+        ...downloadPrefs(downloads),
       },
     });
     await browser.installExtension(extension);
   };
 
-  /** The extension's popup in a tab, opened by the browser window itself. */
-  const extensionPage = async (): Promise<Page> => {
-    const url = `moz-extension://${UUID}/src/popup/popup.html`;
+  /** The extension's popup (or another of its pages) in a tab, opened by the browser window itself. */
+  const extensionPage = async (path = 'src/popup/popup.html'): Promise<Page> => {
+    const url = `moz-extension://${UUID}/${path}`;
     const find = async () => {
       for (const p of await browser.pages()) if ((await p.evaluate('location.href').catch(() => '')) === url) return p;
       return null;
@@ -172,6 +175,7 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
       await start();
       await waitFor('the content script registration', async () => (await extensionPage()).evaluate('browser.scripting.getRegisteredContentScripts().then((s) => s.length > 0)'), 30_000);
     },
+    openExtensionPage: async (path) => wrapExtensionPage(await extensionPage(path), downloads),
     close: () => browser.close(),
   };
 }
