@@ -45,7 +45,11 @@ export function wrapExtensionPage(page: Page, downloads: string): ExtensionPage 
       await page.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
       await page.type(selector, text);
     },
-    setFiles: async (selector, paths) => (await element(selector) as ElementHandle<HTMLInputElement>).uploadFile(...paths),
+    async setFiles(selector, paths) {
+      // WebDriver BiDi's input.setFiles (Firefox ESR 140) takes files only: "File error: Is directory".
+      if (paths.some((p) => statSync(p).isDirectory())) throw new Error('Firefox over BiDi cannot choose a folder in a file input');
+      await (await element(selector) as ElementHandle<HTMLInputElement>).uploadFile(...paths);
+    },
     async download(selector) {
       const before = new Set(readdirSync(downloads));
       await page.click(selector);

@@ -152,7 +152,11 @@ export function packChecks(env: () => Env): void {
     await page.close();
   });
 
-  it('packs: enrollment from a folder — Cancel saves nothing; a full run reports skipped photos and names the people on a later page', async () => {
+  // Chromium only: Firefox ESR's WebDriver BiDi input.setFiles refuses folders ("File error: Is
+  // directory"), so a webkitdirectory picker cannot be filled from a test; replacing the browser's
+  // file-picker component from the parent process got the folder chosen but no files to the page.
+  it('packs: enrollment from a folder — Cancel saves nothing; a full run reports skipped photos and names the people on a later page', async (ctx) => {
+    if (env().driver.name === 'firefox') return ctx.skip();
     const folder = bulkFolder(tempDir('bulk'));
     const page = await env().driver.openExtensionPage(OPTIONS);
     const before = await dump(page);
@@ -185,7 +189,7 @@ export function packChecks(env: () => Env): void {
   // Firefox has no such control over BiDi, and filling a real disk is not a test anyone can run.
   it('packs: storage full during a folder enrollment or a pack import — nothing saved, and a clear message', async (ctx) => {
     const { driver } = env();
-    if (!driver.setExtensionQuota) return ctx.skip();
+    if (!driver.setExtensionQuota || driver.name === 'firefox') return ctx.skip();
     const page = await driver.openExtensionPage(OPTIONS);
     const before = await dump(page);
     const usage = (await page.evaluate('navigator.storage.estimate().then((e) => e.usage)')) as number;
