@@ -62,10 +62,14 @@ export function setUpImport(onImported: () => Promise<void>): void {
     if (!chosen) return;
     // Refused before reading: a huge file would be read into memory whole.
     if (chosen.size > MAX_PACK_BYTES) return show(tooLargeMessage(chosen.size), true);
-    text = await chosen.text();
-    await open();
+    try {
+      text = await chosen.text();
+      await open();
+    } catch (e) {
+      show(`Facetag could not read this file: ${errorMessage(e)}`, true);
+    }
   };
-  byId('import-unlock-button').onclick = () => void open(byId<HTMLInputElement>('import-passphrase').value);
+  byId('import-unlock-button').onclick = () => void open(byId<HTMLInputElement>('import-passphrase').value).catch((e: unknown) => show(errorMessage(e), true));
 
   const apply = async (mode: ImportMode) => {
     if (!pack) return;
