@@ -67,8 +67,8 @@ export interface Driver {
   openExtensionPage(path: string): Promise<ExtensionPage>;
   /** Chromium only (DevTools' Storage.overrideQuotaForOrigin): the extension origin's storage quota; null puts the real one back. */
   setExtensionQuota?(bytes: number | null): Promise<void>;
-  /** Chromium only: kills the browser process with SIGKILL, as a crash or power cut does, and starts it again on the same profile. */
-  killAndRestart?(): Promise<void>;
+  /** Kills the browser process with SIGKILL, as a crash or power cut does, and starts it again on the same profile. */
+  killAndRestart(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -176,6 +176,15 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
       await waitFor('the content script registration', async () => (await extensionPage()).evaluate('browser.scripting.getRegisteredContentScripts().then((s) => s.length > 0)'), 30_000);
     },
     openExtensionPage: async (path) => wrapExtensionPage(await extensionPage(path), downloads),
+    async killAndRestart() {
+      const child = browser.process();
+      if (!child?.pid) throw new Error('no Firefox process to kill');
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(child.pid, 'SIGKILL');
+      await exited;
+      await start();
+      await waitFor('the content script registration', async () => (await extensionPage()).evaluate('browser.scripting.getRegisteredContentScripts().then((s) => s.length > 0)'), 30_000);
+    },
     close: () => browser.close(),
   };
 }
