@@ -29,7 +29,53 @@ async function downloaded(dir: string, before: Set<string>): Promise<string> {
   }, 60_000, 300);
 }
 
-export function wrapExtensionPage(page: Page, downloads: string): ExtensionPage {
+/**
+ * BiDi's input.setFiles takes files only, and a folder picker (webkitdirectory) needs a folder.
+ * So the browser's own file picker (XPCOM's @mozilla.org/filepicker;1, in the parent process)
+ * is replaced by one that answers with `dir`, as Firefox's own tests mock it (MockFilePicker),
+ * and the input is clicked: Firefox then lists the folder and fills webkitRelativePath itself,
+ * as after a user's choice in the real dialog.
+ */
+export const folderPickerScript = (dir: string): string => `(() => {
+  globalThis.facetagPickedFolder = ${JSON.stringify(dir)};
+  if (globalThis.facetagPickerRegistered) return 'ok';
+  const registrar = Components.manager.QueryInterface(Ci.nsIComponentRegistrar);
+  const picked = () => { const f = Cc['@mozilla.org/file/local;1'].createInstance(Ci.nsIFile); f.initWithPath(globalThis.facetagPickedFolder); return f; };
+  class Picker {
+    QueryInterface = ChromeUtils.generateQI(['nsIFilePicker']);
+    defaultString = ''; defaultExtension = ''; filterIndex = 0; displayDirectory = null; displaySpecialDirectory = ''; addToRecentDocs = false; okButtonLabel = ''; capture = 0;
+    init(_context, _title, mode) { this.mode = mode; }
+    isModeSupported() { return Promise.resolve(true); }
+    appendFilter() {}
+    appendFilters() {}
+    appendRawFilter() {}
+    get file() { return picked(); }
+    get fileURL() { return Services.io.newFileURI(picked()); }
+    *getFiles() { yield picked(); }
+    get files() { return this.getFiles(); }
+    open(callback) { Services.tm.dispatchToMainThread(() => callback.done(Ci.nsIFilePicker.returnOK)); }
+  }
+  const factory = { createInstance: (iid) => new Picker().QueryInterface(iid), QueryInterface: ChromeUtils.generateQI(['nsIFactory']) };
+  registrar.registerFactory(Services.uuid.generateUUID(), 'Facetag e2e folder picker', '@mozilla.org/filepicker;1', factory);
+  globalThis.facetagPickerRegistered = true;
+  return 'ok';
+})()`;
+
+/** Accepts the tab-modal prompt Firefox shows before a folder is handed to a page. */
+const ACCEPT_FOLDER_UPLOAD = `(() => {
+  for (const b of gBrowser.browsers) {
+    for (const d of gBrowser.getTabDialogBox(b).getTabDialogManager()._dialogs) {
+      const doc = d.frameContentWindow?.document;
+      const dialog = doc?.querySelector('dialog');
+      // Its button stays disabled for a moment (security.dialog_enable_delay), as for a user.
+      const button = dialog?.getButton?.('accept');
+      if (doc.readyState === 'complete' && button && !button.disabled) { dialog.acceptDialog(); return 'accepted'; }
+    }
+  }
+  return '';
+})()`;
+
+export function wrapExtensionPage(page: Page, downloads: string, chromeEval: (expression: string) => Promise<string>): ExtensionPage {
   const element = async (selector: string): Promise<ElementHandle> => {
     const el = await page.$(selector);
     if (!el) throw new Error(`no element matches ${selector}`);
@@ -47,7 +93,14 @@ export function wrapExtensionPage(page: Page, downloads: string): ExtensionPage 
     },
     async setFiles(selector, paths) {
       // WebDriver BiDi's input.setFiles (Firefox ESR 140) takes files only: "File error: Is directory".
-      if (paths.some((p) => statSync(p).isDirectory())) throw new Error('Firefox over BiDi cannot choose a folder in a file input');
+      const [first] = paths;
+      if (paths.length === 1 && first && statSync(first).isDirectory()) {
+        await chromeEval(folderPickerScript(first));
+        await page.click(selector);
+        // Firefox asks before a page may read a whole folder; the user's "Upload" is this accept.
+        await waitFor('Firefox to ask about uploading the folder', async () => (await chromeEval(ACCEPT_FOLDER_UPLOAD)) === 'accepted', 20_000, 200);
+        return;
+      }
       await (await element(selector) as ElementHandle<HTMLInputElement>).uploadFile(...paths);
     },
     async download(selector) {

@@ -175,7 +175,7 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
       await start();
       await waitFor('the content script registration', async () => (await extensionPage()).evaluate('browser.scripting.getRegisteredContentScripts().then((s) => s.length > 0)'), 30_000);
     },
-    openExtensionPage: async (path) => wrapExtensionPage(await extensionPage(path), downloads),
+    openExtensionPage: async (path) => wrapExtensionPage(await extensionPage(path), downloads, chromeEval),
     async killAndRestart() {
       const child = browser.process();
       if (!child?.pid) throw new Error('no Firefox process to kill');

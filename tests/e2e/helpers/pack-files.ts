@@ -52,6 +52,14 @@ export function bulkFolder(dir: string): string {
   return root;
 }
 
+/** A folder of `count` photos of Penny: long enough a run for Cancel to land in the middle of it. */
+export function longFolder(dir: string, count: number): string {
+  const root = join(dir, 'long');
+  mkdirSync(join(root, 'Penny'), { recursive: true });
+  for (let i = 0; i < count; i++) copyFileSync(identity('penny', (i % 5) + 1), join(root, 'Penny', `penny-${String(i).padStart(3, '0')}.png`));
+  return root;
+}
+
 /** Damaged versions of a good pack, each with the message the page must show. */
 export function badPacks(dir: string, goodPack: string): [string, RegExp][] {
   const text = readFileSync(goodPack, 'utf8');
