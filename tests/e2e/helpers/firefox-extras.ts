@@ -92,7 +92,7 @@ export function wrapExtensionPage(page: Page, downloads: string, chromeEval: (ex
       await page.type(selector, text);
     },
     async setFiles(selector, paths) {
-      // WebDriver BiDi's input.setFiles (Firefox ESR 140) takes files only: "File error: Is directory".
+      // WebDriver BiDi's input.setFiles takes files only (Firefox: "File error: Is directory").
       const [first] = paths;
       if (paths.length === 1 && first && statSync(first).isDirectory()) {
         await chromeEval(folderPickerScript(first));
