@@ -61,5 +61,13 @@ export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgrou
       }),
     ...peopleHandlers(engine, pageOnly, broadcastRefresh),
     ...correctionHandlers(engine, broadcastRefresh),
+    embedThumbnail: (req, sender) => pageOnly(sender, () => engine('engine.embedThumbnail', req)),
+    enrollImage: (req, sender) => pageOnly(sender, () => engine('engine.enrollImage', req)),
+    // The options page writes imports to the store itself (one transaction); pages then need new labels.
+    peopleChanged: (_req, sender) =>
+      pageOnly(sender, async () => {
+        await broadcastRefresh();
+        return ok(null);
+      }),
   };
 }

@@ -14,6 +14,7 @@ Usage:
   facetag scan <files|dirs...> [--jsonl]         find faces; one JSON line per image with --jsonl
   facetag enroll <dir> -o people.json            build an identity pack from a folder per person
   facetag identify <people.json> <files...>      name the faces in photos
+  (enroll and identify take --passphrase P to write or read a passphrase-protected pack)
   facetag eval <dir>                             accuracy on a folder-per-person dataset
 `;
 

@@ -6,10 +6,12 @@
  */
 import { analyseImage } from '../engine/engine.js';
 import { faceThumbnail } from '../engine/thumbnail.js';
-import type { Box } from '../engine/types.js';
+import { centralFace } from '../engine/central-face.js';
+import { enrollmentWarning, isHopeless } from '../engine/quality-policy.js';
+import type { Box, Face, RgbaImage } from '../engine/types.js';
 import type { Handlers } from '../platform/messaging.js';
 import { logger } from '../shared/logger.js';
-import type { EngineAnalysis, EngineResponses, engineRequests } from '../shared/protocol.js';
+import type { EngineAnalysis, EngineResponses, EnrollableImage, engineRequests, ThumbnailEmbedding } from '../shared/protocol.js';
 import { err, errorMessage, ok } from '../shared/result.js';
 import { fetchImage, jpegDataUrl } from './decode.js';
 import { modelStatus } from './model-status.js';
@@ -46,8 +48,8 @@ async function discard(why: string): Promise<void> {
   await current.then((r) => r.release(), () => undefined);
 }
 
-async function analyseUrl(url: string): Promise<EngineAnalysis> {
-  const { image } = await fetchImage(url);
+/** The engine's faces in an image, with one retry on a fresh runtime. */
+async function facesIn(image: RgbaImage): Promise<{ faces: Face[]; ms: number; backend: string }> {
   for (let attempt = 1; ; attempt++) {
     const loaded = await acquire();
     try {
@@ -55,13 +57,7 @@ async function analyseUrl(url: string): Promise<EngineAnalysis> {
       const faces = await analyseImage(loaded.models, image);
       const ms = performance.now() - start;
       log.info(`analysed ${image.width}x${image.height} in ${ms.toFixed(0)} ms on ${loaded.backend}: ${faces.length} faces`);
-      return {
-        width: image.width,
-        height: image.height,
-        ms,
-        backend: loaded.backend,
-        faces: faces.map((f) => ({ box: f.box, score: f.score, quality: f.quality, embedding: Array.from(f.embedding) })),
-      };
+      return { faces, ms, backend: loaded.backend };
     } catch (error) {
       if (attempt >= 2) throw error;
       log.warn(`run failed, recreating the runtime: ${errorMessage(error)}`);
@@ -70,6 +66,34 @@ async function analyseUrl(url: string): Promise<EngineAnalysis> {
       scheduleRelease();
     }
   }
+}
+
+async function analyseUrl(url: string): Promise<EngineAnalysis> {
+  const { image } = await fetchImage(url);
+  const { faces, ms, backend } = await facesIn(image);
+  return {
+    width: image.width,
+    height: image.height,
+    ms,
+    backend,
+    faces: faces.map((f) => ({ box: f.box, score: f.score, quality: f.quality, embedding: Array.from(f.embedding) })),
+  };
+}
+
+/** Not cached: these are data URLs of the user's files, each seen once. */
+async function enrollImage(url: string): Promise<EnrollableImage> {
+  const { image } = await fetchImage(url);
+  const { faces } = await facesIn(image);
+  const face = faces.length === 1 ? faces[0]! : null;
+  if (!face) return { faces: faces.length, face: null };
+  const thumbnail = await jpegDataUrl(faceThumbnail(image, face.box));
+  return { faces: 1, face: { embedding: Array.from(face.embedding), quality: face.quality, warning: enrollmentWarning(face.quality, face.qualityIssues), thumbnail } };
+}
+
+async function embedThumbnail(url: string): Promise<ThumbnailEmbedding> {
+  const { image } = await fetchImage(url);
+  const face = centralFace((await facesIn(image)).faces, image.width, image.height);
+  return { embedding: face && !isHopeless(face.quality) ? Array.from(face.embedding) : null };
 }
 
 function cached(url: string): Promise<EngineAnalysis> {
@@ -95,4 +119,6 @@ export const engineHandlers: Handlers<typeof engineRequests, EngineResponses> = 
   },
   // Corrections from pages name a face by image URL and index: only images analysed here count.
   'engine.analysed': async ({ url }) => (cache.has(url) ? ok(await cached(url)) : err('that image was not analysed by Facetag')),
+  'engine.embedThumbnail': async ({ url }) => ok(await embedThumbnail(url)),
+  'engine.enrollImage': async ({ url }) => ok(await enrollImage(url)),
 };

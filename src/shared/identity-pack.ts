@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { base64ToBytes, bytesToBase64 } from './base64.js';
 import { errorMessage, err, ok, type Result } from './result.js';
 
 /**
@@ -12,13 +13,17 @@ export const PACK_VERSION = 1;
 export const MAX_PACK_BYTES = 100 * 1024 * 1024;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+/** Thumbnails are shown in extension pages and decoded by the engine: plain JPEG or PNG only (no SVG). */
+export const PACK_THUMBNAIL = /^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]*={0,2}$/;
+export const MAX_SOURCE = 4096;
+const thumbnail = z.string().regex(PACK_THUMBNAIL, 'must be a JPEG or PNG data URL');
 
 const referenceSchema = z.object({
   embedding: base64,
   /** A small JPEG of the aligned face, so embeddings can be recomputed for a new model. */
-  thumbnail: z.string().startsWith('data:image/').optional(),
+  thumbnail: thumbnail.optional(),
   quality: z.number().min(0).max(1).optional(),
-  source: z.string().max(4096).optional(),
+  source: z.string().max(MAX_SOURCE).optional(),
   addedAt: z.string().optional(),
 });
 
@@ -42,50 +47,68 @@ export type PackPerson = z.infer<typeof personSchema>;
 export type PackReference = z.infer<typeof referenceSchema>;
 
 export function encodeEmbedding(v: Float32Array): string {
-  const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
+  return bytesToBase64(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
 }
 
 export function decodeEmbedding(text: string): Float32Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const bytes = base64ToBytes(text);
   if (bytes.length % 4 !== 0) throw new Error('embedding is not a whole number of float32 values');
   return new Float32Array(bytes.buffer);
 }
 
-/** Parses and fully validates a pack: structure, then every embedding's size and values. */
-export function parsePack(text: string): Result<IdentityPack> {
-  if (text.length > MAX_PACK_BYTES) return err(`identity pack is too large (${(text.length / 1e6).toFixed(1)} MB; the limit is ${MAX_PACK_BYTES / 1e6} MB)`);
-  let json: unknown;
+const MB = 1024 * 1024;
+export const tooLargeMessage = (bytes: number): string => `This pack is ${Math.round(bytes / MB)} MB; the limit is ${MAX_PACK_BYTES / MB} MB`;
+export const NOT_A_PACK = 'This file is not a Facetag identity pack';
+
+/**
+ * JSON.parse with messages a user can act on. A file that starts like a pack but does not parse
+ * was cut short (a download or copy stopped early) or damaged; anything else is a foreign file.
+ */
+export function parsePackJson(text: string): Result<unknown> {
+  if (text.length > MAX_PACK_BYTES) return err(tooLargeMessage(text.length));
   try {
-    json = JSON.parse(text);
+    return ok(JSON.parse(text));
   } catch (error) {
-    return err(`identity pack is not valid JSON (truncated?): ${errorMessage(error)}`);
+    const looksLikePack = /^\s*\{\s*"format"\s*:\s*"facetag-(identity|encrypted)-pack"/.test(text.slice(0, 200));
+    if (!looksLikePack) return err(`${NOT_A_PACK} (it is not JSON)`);
+    const truncated = /end of (JSON )?(input|data)|unterminated|unexpected end/i.test(errorMessage(error));
+    return err(truncated ? 'This pack was cut short (truncated): export or copy it again' : `This pack is damaged: ${errorMessage(error)}`);
   }
+}
+
+/** Validates parsed JSON as a pack: structure, unique ids, then every embedding's size and values. */
+export function validatePack(json: unknown): Result<IdentityPack> {
   const format = (json as { format?: unknown } | null)?.format;
-  if (format !== PACK_FORMAT) return err('not a Facetag identity pack');
+  if (format !== PACK_FORMAT) return err(NOT_A_PACK);
   const version = (json as { version?: unknown }).version;
-  if (version !== PACK_VERSION) return err(`identity pack version ${String(version)} is not supported (this Facetag reads version ${PACK_VERSION})`);
+  if (version !== PACK_VERSION) return err(`This pack is version ${String(version)}, which is not supported: this Facetag reads version ${PACK_VERSION}`);
   const parsed = packSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return err(`identity pack is malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
+    return err(`This pack is damaged at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
   }
   const pack = parsed.data;
+  const ids = new Set<string>();
   for (const person of pack.people) {
-    for (const ref of [...person.references, ...person.negatives]) {
+    if (ids.has(person.id)) return err(`This pack is damaged: two people share the id “${person.id}”`);
+    ids.add(person.id);
+    const refs = [...person.references.map((r, i) => ({ r, what: `Embedding ${i + 1}` })), ...person.negatives.map((r, i) => ({ r, what: `Rejected face ${i + 1}` }))];
+    for (const { r, what } of refs) {
       let v: Float32Array;
       try {
-        v = decodeEmbedding(ref.embedding);
+        v = decodeEmbedding(r.embedding);
       } catch (error) {
-        return err(`person "${person.name}": ${errorMessage(error)}`);
+        return err(`${what} of “${person.name}” is damaged: ${errorMessage(error)}`);
       }
-      if (v.length !== pack.model.dim) return err(`person "${person.name}": embedding has ${v.length} values, the pack's model has ${pack.model.dim}`);
-      if (v.some((x) => !Number.isFinite(x))) return err(`person "${person.name}": embedding holds NaN or infinite values`);
+      if (v.length !== pack.model.dim) return err(`${what} of “${person.name}” has ${v.length} numbers, expected ${pack.model.dim}`);
+      if (v.some((x) => !Number.isFinite(x))) return err(`${what} of “${person.name}” holds an invalid number (NaN or infinity)`);
     }
   }
   return ok(pack);
+}
+
+/** Parses and fully validates a pack's text. */
+export function parsePack(text: string): Result<IdentityPack> {
+  const json = parsePackJson(text);
+  return json.ok ? validatePack(json.value) : json;
 }

@@ -73,6 +73,17 @@ export interface EngineStatus {
   problem: string | null;
 }
 
+/** The embedding of the face a reference thumbnail is centred on; null when it has no usable face. */
+export interface ThumbnailEmbedding {
+  embedding: number[] | null;
+}
+
+/** A photo for enrollment from a folder: how many faces it has, and the one face when there is exactly one. */
+export interface EnrollableImage {
+  faces: number;
+  face: { embedding: number[]; quality: number; warning: string | null; thumbnail: string } | null;
+}
+
 export interface Settings {
   showUnknown: boolean;
   /** Global on/off: when false, pages show no labels and send no work. */
@@ -105,6 +116,9 @@ export const backgroundRequests = {
   rejectFace: z.object({ url, face: faceIndex }),
   confirmFace: z.object({ url, face: faceIndex, name: personName }),
   engineStatus: z.object({}),
+  embedThumbnail: z.object({ url }),
+  enrollImage: z.object({ url }),
+  peopleChanged: z.object({}),
 };
 
 export interface BackgroundResponses {
@@ -127,6 +141,9 @@ export interface BackgroundResponses {
   rejectFace: { name: string };
   confirmFace: { name: string };
   engineStatus: EngineStatus;
+  embedThumbnail: ThumbnailEmbedding;
+  enrollImage: EnrollableImage;
+  peopleChanged: null;
 }
 
 /** Messages the engine host answers; only the background sends them. */
@@ -136,6 +153,8 @@ export const engineRequests = {
   /** The cached analysis of an image the engine has already analysed; an error for any other. */
   'engine.analysed': z.object({ url }),
   'engine.status': z.object({}),
+  'engine.embedThumbnail': z.object({ url }),
+  'engine.enrollImage': z.object({ url }),
 };
 
 export interface EngineResponses {
@@ -143,6 +162,8 @@ export interface EngineResponses {
   'engine.thumbnail': { dataUrl: string };
   'engine.analysed': EngineAnalysis;
   'engine.status': EngineStatus;
+  'engine.embedThumbnail': ThumbnailEmbedding;
+  'engine.enrollImage': EnrollableImage;
 }
 
 /** Messages a content script answers; only the background sends them. */

@@ -3,17 +3,32 @@
  * move between the CLI and the extension.
  */
 import { EMBEDDING_DIM, EMBEDDING_MODEL_ID } from '../engine/model-id.js';
-import { decodeEmbedding, encodeEmbedding, PACK_FORMAT, PACK_VERSION, type IdentityPack } from '../shared/identity-pack.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { encodeEmbedding, MAX_SOURCE, PACK_FORMAT, PACK_THUMBNAIL, PACK_VERSION, type IdentityPack, type PackReference } from '../shared/identity-pack.js';
+import type { Result } from '../shared/result.js';
 import type { FacetagDb } from './db.js';
-import { addReference } from './people.js';
+import { applyImport } from './pack-import.js';
+import { packPeople, type EmbedThumbnail } from './pack-people.js';
 
-export async function exportPack(db: FacetagDb, now = new Date()): Promise<IdentityPack> {
-  const [people, references, embeddings] = await Promise.all([
+/** A reference or rejected face as the pack holds it: JPEG/PNG thumbnails and page URLs only (a canvas's data URL is no use as a source). */
+function packFace(vector: Float32Array, face: { thumbnail: string; source: string; addedAt: string; quality?: number }): PackReference {
+  return {
+    embedding: encodeEmbedding(vector),
+    ...(PACK_THUMBNAIL.test(face.thumbnail) ? { thumbnail: face.thumbnail } : {}),
+    ...(face.quality === undefined ? {} : { quality: face.quality }),
+    ...(face.source.length <= MAX_SOURCE && !face.source.startsWith('data:') ? { source: face.source } : {}),
+    addedAt: face.addedAt,
+  };
+}
+
+/** Everyone, or the people with these ids, with their references and the faces rejected as them. */
+export async function exportPack(db: FacetagDb, now = new Date(), ids?: readonly string[]): Promise<IdentityPack> {
+  const [all, references, embeddings, negatives] = await Promise.all([
     db.people.orderBy('name').toArray(),
     db.references.toArray(),
     db.embeddings.where('modelId').equals(EMBEDDING_MODEL_ID).toArray(),
+    db.negatives.where('modelId').equals(EMBEDDING_MODEL_ID).toArray(),
   ]);
+  const people = ids ? all.filter((p) => ids.includes(p.id)) : all;
   const vectorOf = new Map(embeddings.map((e) => [e.referenceId, e.vector]));
   return {
     format: PACK_FORMAT,
@@ -23,30 +38,16 @@ export async function exportPack(db: FacetagDb, now = new Date()): Promise<Ident
     people: people.map((p) => ({
       id: p.id,
       name: p.name,
-      negatives: [],
-      references: references
-        .filter((r) => r.personId === p.id && vectorOf.has(r.id))
-        .map((r) => ({ embedding: encodeEmbedding(vectorOf.get(r.id)!), thumbnail: r.thumbnail, quality: r.quality, source: r.source, addedAt: r.addedAt })),
+      negatives: negatives.filter((n) => n.personId === p.id).map((n) => packFace(n.vector, n)),
+      references: references.filter((r) => r.personId === p.id && vectorOf.has(r.id)).map((r) => packFace(vectorOf.get(r.id)!, r)),
     })),
   };
 }
 
-/** Adds a parsed pack's references (see parsePack) to the people of the same names. */
-export async function importPack(db: FacetagDb, pack: IdentityPack): Promise<Result<number>> {
-  if (pack.model.id !== EMBEDDING_MODEL_ID) return err(`the pack's embeddings come from ${pack.model.id}; this Facetag uses ${EMBEDDING_MODEL_ID}`);
-  let added = 0;
-  for (const person of pack.people) {
-    for (const ref of person.references) {
-      await addReference(db, {
-        name: person.name,
-        thumbnail: ref.thumbnail ?? '',
-        quality: ref.quality ?? 0,
-        source: ref.source ?? '',
-        modelId: pack.model.id,
-        embedding: decodeEmbedding(ref.embedding),
-      }, ref.addedAt ? new Date(ref.addedAt) : undefined);
-      added++;
-    }
-  }
-  return ok(added);
+/** Adds a parsed pack's references (see parsePack) to the people of the same names, in one transaction. */
+export async function importPack(db: FacetagDb, pack: IdentityPack, embed?: EmbedThumbnail): Promise<Result<number>> {
+  const ready = await packPeople(pack, embed);
+  if (!ready.ok) return ready;
+  const outcome = await applyImport(db, ready.value.people, 'merge');
+  return { ok: true, value: outcome.referencesAdded };
 }

@@ -7,6 +7,7 @@ import { faceThumbnail } from '../../engine/thumbnail.js';
 import { enrollmentWarning } from '../../engine/quality-policy.js';
 import { jpegDataUrl } from '../../node/encode-image.js';
 import { encodeEmbedding, PACK_FORMAT, PACK_VERSION, type IdentityPack, type PackPerson } from '../../shared/identity-pack.js';
+import { writePackText } from '../../shared/pack-file.js';
 import { errorMessage } from '../../shared/result.js';
 import { readFolderDataset } from '../folder-dataset.js';
 import { progressBar } from '../progress.js';
@@ -62,13 +63,13 @@ export async function enrollFolder(models: EngineModels, dir: string): Promise<{
 }
 
 export async function enroll(models: EngineModels, args: string[], print: (line: string) => void, warn: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' }, passphrase: { type: 'string' } } });
   const [dir] = positionals;
-  if (!dir || !values.output) throw new Error('usage: facetag enroll <dir> -o people.json');
+  if (!dir || !values.output) throw new Error('usage: facetag enroll <dir> -o people.json [--passphrase P]');
   const { pack, skipped } = await enrollFolder(models, dir);
   for (const s of skipped) warn(s.reason.startsWith('enrolled') ? `${s.file}: ${s.reason}` : `skipped ${s.file}: ${s.reason}`);
   if (pack.people.length === 0) throw new Error(`no usable photo in ${dir}: nothing written`);
-  await writeFile(values.output, `${JSON.stringify(pack)}\n`);
+  await writeFile(values.output, `${await writePackText(pack, values.passphrase)}\n`);
   const refs = pack.people.reduce((n, p) => n + p.references.length, 0);
   const notEnrolled = skipped.filter((s) => !s.reason.startsWith('enrolled')).length;
   print(`wrote ${values.output}: ${pack.people.length} people, ${refs} reference faces, ${notEnrolled} photos skipped`);

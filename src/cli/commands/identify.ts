@@ -1,18 +1,21 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { buildGallery, type Person } from '../../engine/match/gallery.js';
 import { DEFAULT_MATCH_MARGIN, DEFAULT_MATCH_THRESHOLD } from '../../engine/match/defaults.js';
 import { nameFaces } from '../../engine/match/name-faces.js';
 import { EMBEDDING_MODEL_ID } from '../../engine/model-id.js';
 import type { EngineModels } from '../../engine/runtime.js';
-import { decodeEmbedding, parsePack } from '../../shared/identity-pack.js';
+import { decodeEmbedding, MAX_PACK_BYTES, tooLargeMessage } from '../../shared/identity-pack.js';
+import { openPack } from '../../shared/pack-file.js';
 import { errorMessage } from '../../shared/result.js';
 import { collectImageFiles } from '../collect-files.js';
 import { analyseFile } from './scan.js';
 
 /** Reads an identity pack made for this engine's embedding space into gallery people. */
-export async function loadPackPeople(path: string): Promise<Person[]> {
-  const parsed = parsePack(await readFile(path, 'utf8'));
+export async function loadPackPeople(path: string, passphrase?: string): Promise<Person[]> {
+  const info = await stat(path);
+  if (info.size > MAX_PACK_BYTES) throw new Error(`${path}: ${tooLargeMessage(info.size)}`);
+  const parsed = await openPack(await readFile(path, 'utf8'), passphrase);
   if (!parsed.ok) throw new Error(`${path}: ${parsed.error}`);
   const pack = parsed.value;
   if (pack.model.id !== EMBEDDING_MODEL_ID) {
@@ -25,14 +28,14 @@ export async function identifyFiles(models: EngineModels, args: string[], print:
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { jsonl: { type: 'boolean', default: false }, threshold: { type: 'string' }, margin: { type: 'string' } },
+    options: { jsonl: { type: 'boolean', default: false }, threshold: { type: 'string' }, margin: { type: 'string' }, passphrase: { type: 'string' } },
   });
   const [packPath, ...inputs] = positionals;
-  if (!packPath || inputs.length === 0) throw new Error('usage: facetag identify <people.json> <files|dirs...>');
+  if (!packPath || inputs.length === 0) throw new Error('usage: facetag identify [--passphrase P] <people.json> <files|dirs...>');
   const threshold = values.threshold === undefined ? DEFAULT_MATCH_THRESHOLD : Number(values.threshold);
   const margin = values.margin === undefined ? DEFAULT_MATCH_MARGIN : Number(values.margin);
   if (!Number.isFinite(threshold) || !Number.isFinite(margin)) throw new Error('--threshold and --margin must be numbers');
-  const gallery = buildGallery(await loadPackPeople(packPath));
+  const gallery = buildGallery(await loadPackPeople(packPath, values.passphrase));
   let readable = 0;
   for (const file of await collectImageFiles(inputs)) {
     try {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { waitFor, type Driver, type Rect, type SeenNode, type TestPage } from './driver.js';
+import { browserPid, overrideQuota, wrapExtensionPage } from './chromium-extras.js';
 import { grantedCopy } from './extension-copy.js';
 
 export const CHROMIUM = process.env.FACETAG_CHROMIUM ?? '/usr/bin/chromium';
@@ -144,6 +145,7 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
     waitFor('the extension service worker', async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? null, 30_000);
 
   await start();
+  const quota: Parameters<typeof overrideQuota>[3] = {};
   return {
     name: 'chromium',
     async open(url) {
@@ -185,6 +187,21 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
     },
     async restart() {
       await context.close();
+      await start();
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${new URL((await worker()).url()).host}/${path}`);
+      return wrapExtensionPage(page);
+    },
+    async setExtensionQuota(bytes) {
+      await overrideQuota(context, `chrome-extension://${new URL((await worker()).url()).host}`, bytes, quota);
+    },
+    async killAndRestart() {
+      const closed = new Promise((r) => context.once('close', r));
+      process.kill(browserPid(profile), 'SIGKILL');
+      await closed;
+      delete quota.session;
       await start();
     },
     close: () => context.close(),

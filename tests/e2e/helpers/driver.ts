@@ -39,6 +39,23 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
+/** An extension page (the options page) in a tab, driven as a user does. */
+export interface ExtensionPage {
+  readonly browser: 'chromium' | 'firefox';
+  screenshot(file: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  /** Replaces the text of an input, as typing does. */
+  fill(selector: string, text: string): Promise<void>;
+  /** Chooses files in an <input type=file>; for a folder picker (webkitdirectory), one folder path. */
+  setFiles(selector: string, paths: string[]): Promise<void>;
+  /** Clicks, and returns the path of the file the browser downloaded because of it. */
+  download(selector: string): Promise<string>;
+  /** The element's text content. */
+  text(selector: string): Promise<string>;
+  evaluate(script: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
 export interface Driver {
   readonly name: 'chromium' | 'firefox';
   open(url: string): Promise<TestPage>;
@@ -53,6 +70,12 @@ export interface Driver {
   openPopup(over: TestPage, colorScheme?: 'light' | 'dark'): Promise<TestPage>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;
+  /** Opens a page of the extension (a path in the package, "src/options/options.html") in a tab. */
+  openExtensionPage(path: string): Promise<ExtensionPage>;
+  /** Chromium only (DevTools' Storage.overrideQuotaForOrigin): the extension origin's storage quota; null puts the real one back. */
+  setExtensionQuota?(bytes: number | null): Promise<void>;
+  /** Kills the browser process with SIGKILL, as a crash or power cut does, and starts it again on the same profile. */
+  killAndRestart(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { waitFor, type Driver, type Rect, type SeenNode, type TestPage } from './driver.js';
 import { grantedCopy } from './extension-copy.js';
+import { downloadPrefs, wrapExtensionPage } from './firefox-extras.js';
 
 export const FIREFOX = process.env.FACETAG_FIREFOX ?? '/usr/bin/firefox-esr';
 const GECKO_ID = 'facetag@facetag.dev';
@@ -66,6 +67,7 @@ function wrap(page: Page, chromeAccessibles: Accessibles, url = page.url()): Tes
 export async function launchFirefox(proxyPort: number): Promise<Driver> {
   const extension = grantedCopy('firefox');
   const profile = mkdtempSync(join(tmpdir(), 'facetag-firefox-profile-'));
+  const downloads = mkdtempSync(join(tmpdir(), 'facetag-firefox-downloads-'));
   let browser: Browser;
 
   const start = async () => {
@@ -87,14 +89,15 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
         'network.proxy.ssl_port': proxyPort,
         'network.proxy.no_proxies_on': '',
         'network.proxy.allow_hijacking_localhost': true,
+        ...downloadPrefs(downloads),
       },
     });
     await browser.installExtension(extension);
   };
 
-  /** The extension's popup in a tab, opened by the browser window itself. */
-  const extensionPage = async (query = ''): Promise<Page> => {
-    const url = `moz-extension://${UUID}/src/popup/popup.html${query}`;
+  /** The extension's popup (or another of its pages) in a tab, opened by the browser window itself. */
+  const extensionPage = async (path = 'src/popup/popup.html'): Promise<Page> => {
+    const url = `moz-extension://${UUID}/${path}`;
     const find = async () => {
       for (const p of await browser.pages()) if ((await p.evaluate('location.href').catch(() => '')) === url) return p;
       return null;
@@ -176,7 +179,7 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
     async openPopup(over, colorScheme) {
       const tabId = await (await extensionPage()).evaluate(`browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(over.url)})?.id)`);
       const query = `?tab=${String(tabId)}`;
-      const popup = await extensionPage(query);
+      const popup = await extensionPage(`src/popup/popup.html${query}`);
       await popup.setViewport({ width: 370, height: 600 });
       if (colorScheme) await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
       await popup.bringToFront();
@@ -186,6 +189,16 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
     },
     async restart() {
       await browser.close();
+      await start();
+      await waitFor('the content script registration', async () => (await extensionPage()).evaluate('browser.scripting.getRegisteredContentScripts().then((s) => s.length > 0)'), 30_000);
+    },
+    openExtensionPage: async (path) => wrapExtensionPage(await extensionPage(path), downloads, chromeEval),
+    async killAndRestart() {
+      const child = browser.process();
+      if (!child?.pid) throw new Error('no Firefox process to kill');
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(child.pid, 'SIGKILL');
+      await exited;
       await start();
       await waitFor('the content script registration', async () => (await extensionPage()).evaluate('browser.scripting.getRegisteredContentScripts().then((s) => s.length > 0)'), 30_000);
     },

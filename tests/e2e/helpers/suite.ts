@@ -11,6 +11,7 @@ import { enrollmentChecks } from './enroll-checks.js';
 import { ARTIFACTS } from './extension-copy.js';
 import { startGuardProxy, type GuardProxy } from './guard-proxy.js';
 import { peopleChecks } from './people-checks.js';
+import { packChecks } from './packs-checks.js';
 import { labelOn, over, settledLabels } from './seen.js';
 import { imagePage, startSite, type Site } from './site.js';
 
@@ -196,6 +197,7 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
   });
 
   enrollmentChecks(() => ({ site, driver, shot }));
+  packChecks(() => ({ site, driver, shot }));
 
   peopleChecks(() => ({ site, driver, shot }));
 

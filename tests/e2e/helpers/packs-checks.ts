@@ -1,0 +1,248 @@
+/**
+ * Identity packs and bulk enrollment through the real options page: export, import (plain,
+ * passphrase-protected, made by the CLI, damaged), enrollment from a folder, and the faults a
+ * save can meet (storage full, the browser killed). They run after the main suite's checks,
+ * and put the store back as they found it, less nobody, plus nobody.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import type { IdentityPack } from '../../../src/shared/identity-pack.js';
+import { waitFor, type Driver, type ExtensionPage, type TestPage } from './driver.js';
+import { ARTIFACTS } from './extension-copy.js';
+import { badPacks, BULK_SKIPPED, bulkFolder, cliPack, crowdPack, longFolder, tempDir } from './pack-files.js';
+import { labelOn, over, settledLabels } from './seen.js';
+import { imagePage, type Site } from './site.js';
+
+interface Env {
+  site: Site;
+  driver: Driver;
+  shot(page: TestPage, name: string): Promise<void>;
+}
+
+const shot = (page: ExtensionPage, name: string) => page.screenshot(join(ARTIFACTS, `${page.browser}-${name}.png`));
+
+const OPTIONS = 'src/options/options.html';
+const PASSPHRASE = 'correct horse battery staple';
+
+interface StoreDump {
+  people: { id: string; name: string }[];
+  references: { id: string; personId: string }[];
+  embeddings: { referenceId: string; personId: string; vector: number[] }[];
+}
+
+/** Every row of every table of the extension's IndexedDB, read in the options page. */
+const DUMP = `(async () => {
+  const db = await new Promise((ok, fail) => { const r = indexedDB.open('facetag'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+  const out = {};
+  for (const name of [...db.objectStoreNames].sort()) {
+    out[name] = await new Promise((ok, fail) => { const r = db.transaction(name).objectStore(name).getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+  }
+  db.close();
+  return JSON.stringify(out, (k, v) => (v instanceof Float32Array ? Array.from(v) : v));
+})()`;
+
+const dump = async (page: ExtensionPage): Promise<StoreDump> => JSON.parse((await page.evaluate(DUMP)) as string) as StoreDump;
+const names = (d: StoreDump) => d.people.map((p) => p.name).sort();
+/** People with their embeddings, independent of the reference ids an import gives. */
+const peopleAndVectors = (d: StoreDump) =>
+  d.people.map((p) => ({ id: p.id, name: p.name, vectors: d.embeddings.filter((e) => e.personId === p.id).map((e) => e.vector.join(',')).sort() })).sort((a, b) => a.name.localeCompare(b.name));
+
+/** Waits for an element's text; a timeout says what the page showed instead. */
+async function waitText(page: ExtensionPage, selector: string, pattern: RegExp, timeoutMs = 120_000): Promise<void> {
+  try {
+    await waitFor(`${selector} to say ${pattern}`, async () => pattern.test(await page.text(selector)), timeoutMs, 100);
+  } catch (error) {
+    const shown = await page.evaluate('JSON.stringify([...document.querySelectorAll("[id]")].filter((e) => e.id.includes("status") || e.id.includes("error") || e.id.includes("count")).map((e) => e.id + ": " + e.textContent))');
+    throw new Error(`${String(error)}; the page shows ${String(shown)}`);
+  }
+}
+
+async function deletePeople(page: ExtensionPage, who: RegExp): Promise<void> {
+  for (const p of (await dump(page)).people.filter((x) => who.test(x.name))) {
+    // The message the popup's "Forget" button sends.
+    const reply = (await page.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ to: 'background', type: 'deletePerson', payload: { id: ${JSON.stringify(p.id)} } })`)) as { ok: boolean };
+    expect(reply.ok).toBe(true);
+  }
+}
+
+/** Chooses a pack file; waits for the summary (or an error) without changing anything. */
+async function choosePack(page: ExtensionPage, file: string): Promise<void> {
+  await page.evaluate('document.getElementById("import-status").textContent = ""; document.getElementById("import-error").textContent = ""');
+  await page.setFiles('#import-file', [file]);
+  await waitFor('the pack to be checked', async () => {
+    const [status, error] = [await page.text('#import-status'), await page.text('#import-error')];
+    return error !== '' || (status !== '' && !/Checking/.test(status));
+  }, 120_000, 100);
+}
+
+export function packChecks(env: () => Env): void {
+  let dir = '';
+  let cli = '';
+  beforeAll(async () => {
+    dir = tempDir('packs-e2e');
+    cli = await cliPack(dir, ['bernadette', 'stuart']);
+  }, 240_000);
+
+  const photoPage = async (name: string, who: [string, number][]) => {
+    const { site, driver } = env();
+    const imgs = who.map(([w, n]) => ({ src: site.photo(`face-api.js/identities/${w}/${w}${n}.png`), alt: `${w} ${n}`, extra: `id="${w}${n}"` }));
+    return driver.open(site.page(name, imagePage(name, imgs)));
+  };
+
+  it('packs: a pack made by `facetag enroll` imports with Merge and its people are named on a page', async () => {
+    const page = await env().driver.openExtensionPage(OPTIONS);
+    const before = names(await dump(page));
+    await choosePack(page, cli);
+    expect(await page.text('#import-summary')).toMatch(/2 people with 8 reference faces/);
+    await page.click('#import-merge');
+    await waitText(page, '#import-status', /^Imported: 2 people added, 0 people updated, 8 reference faces/);
+    expect(names(await dump(page))).toEqual([...before, 'bernadette', 'stuart'].sort());
+    await shot(page, 'options-imported');
+    await page.close();
+    const web = await photoPage('cli-pack', [['bernadette', 5], ['stuart', 5], ['amy', 5]]);
+    await labelOn(web, '#bernadette5', 'bernadette');
+    await labelOn(web, '#stuart5', 'stuart');
+    expect(over(await settledLabels(web), await web.rect('#amy5'))).toEqual([]);
+    await web.close();
+  });
+
+  it('packs: export then import round-trips to the same people, plain and passphrase-protected', async () => {
+    const page = await env().driver.openExtensionPage(OPTIONS);
+    const original = await dump(page);
+    const plain = await page.download('#export-all');
+    const exported = JSON.parse(readFileSync(plain, 'utf8')) as IdentityPack;
+    expect(exported.people.map((p) => p.name).sort()).toEqual(names(original));
+    await page.fill('#export-passphrase', PASSPHRASE);
+    const encrypted = await page.download('#export-all');
+    expect(readFileSync(encrypted, 'utf8')).not.toContain('bernadette');
+    await page.fill('#export-passphrase', '');
+
+    await deletePeople(page, /^(bernadette|stuart)$/);
+    const web = await photoPage('round-trip', [['bernadette', 5]]);
+    expect(over(await settledLabels(web), await web.rect('#bernadette5'))).toEqual([]);
+
+    await choosePack(page, encrypted);
+    expect(await page.text('#import-status')).toMatch(/protected by a passphrase/);
+    await page.fill('#import-passphrase', 'not the passphrase');
+    await page.click('#import-unlock-button');
+    await waitText(page, '#import-error', /Wrong passphrase/);
+    await page.fill('#import-passphrase', PASSPHRASE);
+    await page.click('#import-unlock-button');
+    await waitText(page, '#import-summary', /This pack holds/);
+    await page.click('#import-replace');
+    await waitText(page, '#import-status', /^Imported: /);
+    expect(peopleAndVectors(await dump(page))).toEqual(peopleAndVectors(original));
+
+    // The plain file too, with Replace: still the same people, ids and embeddings.
+    await choosePack(page, plain);
+    await page.click('#import-replace');
+    await waitText(page, '#import-status', /^Imported: /);
+    expect(peopleAndVectors(await dump(page))).toEqual(peopleAndVectors(original));
+    await page.close();
+    // The page is relabelled without a reload.
+    await labelOn(web, '#bernadette5', 'bernadette');
+    await web.close();
+  });
+
+  it('packs: a damaged, truncated, oversized or foreign pack says why and changes nothing', async () => {
+    const page = await env().driver.openExtensionPage(OPTIONS);
+    const before = await dump(page);
+    const good = await page.download('#export-all');
+    for (const [file, message] of badPacks(dir, good)) {
+      await choosePack(page, file);
+      expect({ file, error: await page.text('#import-error') }).toEqual({ file, error: expect.stringMatching(message) });
+      expect(await page.evaluate('document.getElementById("import-choice").hidden')).toBe(true);
+    }
+    await shot(page, 'options-bad-pack');
+    expect(await dump(page)).toEqual(before);
+    await page.close();
+  });
+
+  it('packs: enrollment from a folder — Cancel saves nothing; a full run reports skipped photos and names the people on a later page', async () => {
+    const folder = bulkFolder(tempDir('bulk'));
+    const page = await env().driver.openExtensionPage(OPTIONS);
+    const before = await dump(page);
+    await page.setFiles('#bulk-folder', [longFolder(tempDir('bulk-long'), 80)]);
+    await waitText(page, '#bulk-count', /^[1-9]\d? \/ 80$/);
+    await page.click('#bulk-cancel');
+    await waitText(page, '#bulk-status', /^Cancelled: nothing was saved/);
+    expect(await dump(page)).toEqual(before);
+
+    await page.setFiles('#bulk-folder', [folder]);
+    await waitFor('the folder enrollment to end', async () => (await page.text('#bulk-status')) !== '' || (await page.text('#bulk-error')) !== '', 300_000, 200);
+    expect(await page.text('#bulk-error')).toBe('');
+    expect(await page.text('#bulk-status')).toMatch(/^Saved: 2 people added, 0 updated, 6 reference faces; 4 photos skipped/);
+    const report = await page.text('#bulk-skipped');
+    for (const [path, reason] of BULK_SKIPPED) expect(report).toMatch(new RegExp(`Skipped ${path}: ${reason.source}`));
+    await shot(page, 'options-bulk');
+    expect(names(await dump(page))).toEqual([...names(before), 'Penny', 'Raj'].sort());
+    await page.close();
+
+    const web = await photoPage('bulk', [['penny', 2], ['raj', 2], ['amy', 2]]);
+    await labelOn(web, '#penny2', 'Penny');
+    await labelOn(web, '#raj2', 'Raj');
+    const labels = await settledLabels(web);
+    expect(over(labels, await web.rect('#amy2'))).toEqual([]);
+    expect(over(labels, await web.rect('#penny2'))).toEqual(['Facetag: Penny']);
+    await web.close();
+  });
+
+  // Chromium only: DevTools can lower an origin's storage quota (Storage.overrideQuotaForOrigin);
+  // Firefox has no such control over BiDi, and filling a real disk is not a test anyone can run.
+  it('packs: storage full during a folder enrollment or a pack import — nothing saved, and a clear message', async (ctx) => {
+    const { driver } = env();
+    if (!driver.setExtensionQuota) return ctx.skip();
+    const page = await driver.openExtensionPage(OPTIONS);
+    const before = await dump(page);
+    // Far below what the store already uses, so no write fits: as on a full disk. (A quota just
+    // above navigator.storage.estimate() is not reliable: the estimate lags behind compaction.)
+    await driver.setExtensionQuota(1024);
+    try {
+      // IndexedDB lets writes through on the space the quota manager reported in the last 30 s
+      // (BucketContext::kBucketSpaceCacheTimeLimit) without asking again; let that allowance lapse.
+      await new Promise((r) => setTimeout(r, 31_000));
+      await page.setFiles('#bulk-folder', [bulkFolder(tempDir('bulk-quota'))]);
+      await waitFor('the folder enrollment to end', async () => (await page.text('#bulk-status')) !== '' || (await page.text('#bulk-error')) !== '', 180_000, 200);
+      expect({ status: await page.text('#bulk-status'), error: await page.text('#bulk-error') }).toEqual({ status: '', error: expect.stringMatching(/^Your browser's storage is full, so nothing was saved/) });
+      const crowd = crowdPack(dir, cli, 10, 20);
+      await choosePack(page, crowd.file);
+      await page.click('#import-merge');
+      await waitFor('the import to end', async () => /^Imported/.test(await page.text('#import-status')) || (await page.text('#import-error')) !== '', 60_000, 100);
+      expect(await page.text('#import-error')).toMatch(/^Your browser's storage is full, so nothing was saved/);
+      await shot(page, 'options-storage-full');
+      expect(await dump(page)).toEqual(before);
+    } finally {
+      await driver.setExtensionQuota(null);
+    }
+    await page.close();
+  }, 400_000);
+
+  it('packs: the browser killed in the middle of an import leaves no half-imported person', async () => {
+    const { driver } = env();
+    const crowd = crowdPack(dir, cli, 40, 100);
+    let page = await driver.openExtensionPage(OPTIONS);
+    const before = await dump(page);
+    await choosePack(page, crowd.file);
+    expect(await page.text('#import-summary')).toMatch(/40 people with 4000 reference faces/);
+    await page.click('#import-merge');
+    await waitText(page, '#import-status', /^Saving/, 120_000);
+    await driver.killAndRestart();
+    page = await driver.openExtensionPage(OPTIONS);
+    const after = await dump(page);
+    const crowdIds = new Set(after.people.filter((p) => crowd.names.includes(p.name)).map((p) => p.id));
+    // All or nothing: either none of the pack, or all 40 people with all their 100 references.
+    expect([0, 40]).toContain(crowdIds.size);
+    if (crowdIds.size === 0) expect(after).toEqual(before);
+    else for (const id of crowdIds) expect(after.references.filter((r) => r.personId === id)).toHaveLength(100);
+    process.stderr.write(`[packs] browser killed mid-import: ${crowdIds.size === 0 ? 'nothing of the pack was saved' : 'the whole pack had been saved'}\n`);
+    await page.close();
+  });
+
+  it('packs: puts the store back as the suite expects it (removes the people these checks added)', async () => {
+    const page = await env().driver.openExtensionPage(OPTIONS);
+    await deletePeople(page, /^(bernadette|stuart|Penny|Raj|Crowd \d+)$/);
+    expect(names(await dump(page)).filter((n) => /^(bernadette|stuart|Penny|Raj|Crowd)/.test(n))).toEqual([]);
+    await page.close();
+  });
+}
