@@ -41,7 +41,7 @@ function configureEnv(): void {
   configured = true;
   // The WASM binaries ship in the package under ort/; without this ORT would fetch them from a CDN.
   ort.env.wasm.wasmPaths = ext.runtime.getURL('ort/');
-  ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)) : 1;
+  ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency)) : 1;
   ort.env.logLevel = 'warning';
 }
 

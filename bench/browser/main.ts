@@ -1,0 +1,94 @@
+/**
+ * `npm run bench:browser`: Facetag and a face-api.js peer extension, each in headless Chromium
+ * on the same local pages built from ../shared/faces, in one run on one machine. Writes
+ * artifacts/bench-browser/report.{md,json} and prints the markdown.
+ *
+ *   npm run bench:browser                       everything (about 15 minutes on 2 busy cores)
+ *   npm run bench:browser -- --quick            cold start, gallery and video only
+ *   npm run bench:browser -- --only facetag     configurations by name (comma-separated)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startSite } from '../../tests/e2e/helpers/site.js';
+import { facesDir } from '../../tests/helpers/faces-dir.js';
+import { machineAtStart, machineMarkdown, loadAverage } from '../suite/machine.js';
+import { CHROMIUM } from '../../tests/e2e/helpers/chromium.js';
+import { FACEAPI_PEER, FACETAG, type Product } from './products.js';
+import { browserMarkdown, type BrowserReport } from './report.js';
+import { runConfig, type Config, type ConfigResult, type Scenario } from './scenarios.js';
+import { WEBGPU_ARGS } from './session.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const OUT = join(ROOT, 'artifacts', 'bench-browser');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function configs(quick: boolean): Config[] {
+  const every = new Set<Scenario>(quick ? ['cold', 'gallery', 'video'] : ['cold', 'gallery', 'groups', 'scroll', 'video', 'memory']);
+  return [
+    { name: 'facetag', product: FACETAG, scenarios: every },
+    { name: 'faceapi-peer', product: FACEAPI_PEER, scenarios: every },
+    // One ORT thread: what the extension ran before it used both cores.
+    { name: 'facetag-1thread', product: FACETAG, cores: 1, scenarios: new Set<Scenario>(quick ? ['gallery'] : ['gallery', 'groups', 'video']) },
+    // SwiftShader (a CPU rasteriser) stands in for a GPU here: reported, not targeted.
+    { name: 'facetag-webgpu', product: FACETAG, args: WEBGPU_ARGS, scenarios: new Set<Scenario>(['cold', 'gallery']) },
+  ];
+}
+
+function zipMb(dir: string): number {
+  const zip = join(mkdtempSync(join(tmpdir(), 'facetag-zip-')), 'package.zip');
+  execFileSync('zip', ['-r', '-9', '-q', zip, '.'], { cwd: dir });
+  return statSync(zip).size / 2 ** 20;
+}
+
+function build(): void {
+  log('building Facetag (dist/chrome) and the peer (dist/peer-faceapi)…');
+  execFileSync('npm', ['run', 'models'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FACETAG_BROWSER: 'chrome' } });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '-c', 'bench/peer-extension/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const quick = argv.includes('--quick');
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? '').split(',')) : null;
+  if (!argv.includes('--no-build')) build();
+  const faces = facesDir();
+  const machine = machineAtStart();
+  const site = await startSite();
+  const results: ConfigResult[] = [];
+  try {
+    for (const config of configs(quick).filter((c) => !only || only.has(c.name))) {
+      try {
+        results.push(await runConfig(config, site, faces, log));
+      } catch (error) {
+        log(`${config.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      }
+    }
+  } finally {
+    await site.close();
+  }
+  machine.loadEnd = loadAverage();
+  machine.finishedAt = new Date().toISOString();
+  const packedMb: Record<string, number> = {};
+  for (const p of [FACETAG, FACEAPI_PEER] as Product[]) packedMb[p.id] = zipMb(p.packageDir);
+  const report: BrowserReport = {
+    machine: machineMarkdown(machine),
+    chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim(),
+    command: `npm run bench:browser${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    packedMb,
+    configs: results,
+  };
+  mkdirSync(OUT, { recursive: true });
+  const md = browserMarkdown(report);
+  writeFileSync(join(OUT, 'report.md'), `${md}\n`);
+  writeFileSync(join(OUT, 'report.json'), JSON.stringify(report, null, 2));
+  process.stdout.write(`${md}\n`);
+}
+
+main().catch((error: unknown) => {
+  log(`bench:browser: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});
