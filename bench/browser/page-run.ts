@@ -25,13 +25,15 @@ export interface PageResult {
 export interface PageOptions {
   /** Runs after navigation (scrolling, starting batches); resolves when the page has shown everything. */
   drive?: (page: Page) => Promise<void>;
-  /** The page is done once nothing new happened for this long. */
+  /** Images the engine must analyse for this page before it can be done (busy machines make gaps between images long). */
+  expect?: number;
+  /** ...and then the page is done once nothing new happened for this long. */
   quietMs?: number;
   timeoutMs?: number;
 }
 
 export async function runPage(session: Session, product: Product, name: string, url: string, opts: PageOptions = {}): Promise<PageResult> {
-  const quietMs = opts.quietMs ?? 3000;
+  const quietMs = opts.quietMs ?? 2000;
   const page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
   const frames = await watchLabelFrames(cdp);
@@ -44,7 +46,8 @@ export async function runPage(session: Session, product: Product, name: string, 
   await opts.drive?.(page);
   const end = t0 + (opts.timeoutMs ?? 300_000);
   const lastEvent = () => Math.max(t0, runs.at(-1)?.at ?? 0, frames.times.at(-1) ?? 0);
-  while (Date.now() - lastEvent() < quietMs && Date.now() < end) await page.waitForTimeout(250);
+  const analysed = () => runs.length - firstRun;
+  while ((analysed() < (opts.expect ?? 0) || Date.now() - lastEvent() < quietMs) && Date.now() < end) await page.waitForTimeout(250);
   const wallMs = lastEvent() - t0;
   const events = await trace.stop();
   const labels = await labelNames(cdp, product.labelPrefix);

@@ -57,7 +57,8 @@ export const FACETAG: Product = {
         const done: number[] = [];
         const start = performance.now();
         for (let i = 0; performance.now() - start < durationMs; i++) {
-          const reply = await chrome.runtime.sendMessage({ to: 'background', type: 'analyse', payload: { url: frames[i % frames.length] } });
+          // Video frames at a 512 px working size: one detector pass over the frame, no tiles.
+          const reply = await chrome.runtime.sendMessage({ to: 'background', type: 'analyse', payload: { url: frames[i % frames.length], side: 512 } });
           if (!(reply as { ok?: boolean }).ok) throw new Error(JSON.stringify(reply));
           done.push(performance.now() - start);
         }

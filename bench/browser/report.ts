@@ -67,8 +67,8 @@ function rows(packed: Record<string, number>): Row[] {
       return `${ms(worst.wallMs)} (${ms(worst.cpuMs)})`;
     } },
     { what: 'engine process memory after 100 images (RSS)', value: (c) => mem(c, 0)?.rssMb ?? null, show: (c) => mb(mem(c, 0)?.rssMb) },
-    { what: 'engine process memory after 500 images (RSS)', value: (c) => mem(c, -1)?.rssMb ?? null, show: (c) => mb(mem(c, -1)?.rssMb) },
-    { what: 'growth 100 → 500 images (RSS; JS heap)', value: () => null, show: (c) => {
+    { what: 'engine process memory after the last image (RSS; images)', value: () => null, show: (c) => (mem(c, -1) ? `${mb(mem(c, -1)?.rssMb)} (${mem(c, -1)?.images})` : '—') },
+    { what: 'growth from 100 images to the last (RSS; JS heap)', value: () => null, show: (c) => {
       const a = mem(c, 0); const b = mem(c, -1);
       return a && b && a !== b ? `${(b.rssMb - a.rssMb).toFixed(0)} MB; ${(b.jsHeapMb - a.jsHeapMb).toFixed(1)} MB` : '—';
     } },

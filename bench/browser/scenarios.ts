@@ -21,6 +21,8 @@ export interface Config {
   cores?: number;
   /** Which measurements to run; slow set-ups run fewer. */
   scenarios: ReadonlySet<Scenario>;
+  /** Images of the memory run (500 unless a slow set-up runs fewer). */
+  memoryImages?: number;
 }
 
 export type Scenario = 'cold' | 'gallery' | 'groups' | 'scroll' | 'video' | 'memory';
@@ -55,11 +57,23 @@ async function memorySample(session: Session, images: number): Promise<MemorySam
   return { images, rssMb: rss, jsHeapMb: heap.usedSize / 2 ** 20 };
 }
 
+/** Reads down the page a screen at a time, as a reader would. */
+async function scrollThrough(page: Page): Promise<void> {
+  for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 600) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(300);
+  }
+}
+
+/** Scrolls down a screen at a time until the feed has added `count` images and its end is in view. */
 async function scrollToEnd(page: Page, count: number): Promise<void> {
   await until(`the feed to reach ${count} images`, async () => {
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    return (await page.title()) === `Feed ${count}`;
-  }, 300_000, 400);
+    const atEnd = await page.evaluate(() => {
+      window.scrollBy(0, 600);
+      return window.scrollY + window.innerHeight >= document.body.scrollHeight - 2;
+    });
+    return atEnd && (await page.title()) === `Feed ${count}`;
+  }, 300_000, 300);
 }
 
 export async function runConfig(config: Config, site: Site, faces: string, log: (line: string) => void): Promise<ConfigResult> {
@@ -71,8 +85,8 @@ export async function runConfig(config: Config, site: Site, faces: string, log: 
     for (const e of ENROLLEES) if (await product.enroll(session, site.photo(e.photo), e.name)) result.enrolled++;
     result.backend = session.runs.at(-1)?.backend ?? 'unknown';
     log(`${config.name}: ${result.enrolled}/${ENROLLEES.length} enrolled, engine on ${result.backend}`);
-    const run = async (name: string, html: string, drive?: (p: Page) => Promise<void>) => {
-      const r = await runPage(session, product, name, site.page(`${config.name}-${name}`, html), { drive });
+    const run = async (name: string, html: string, expect: number, drive?: (p: Page) => Promise<void>) => {
+      const r = await runPage(session, product, name, site.page(`${config.name}-${name}`, html), { drive, expect });
       result.pages.push(r);
       log(`${config.name} ${name}: ${r.runs.length} images, last label ${r.lastLabelMs} ms, ${r.labels.length} labels`);
       return r;
@@ -81,15 +95,15 @@ export async function runConfig(config: Config, site: Site, faces: string, log: 
     if (s.has('cold')) {
       // The engine host as after a browser start: no offscreen document, no models loaded.
       await session.closeEngine();
-      const r = await run('cold', galleryPage([tag(site.photo('human/in/person-vlado1.jpg'), 'cold')]));
+      const r = await run('cold', galleryPage([tag(site.photo('human/in/person-vlado1.jpg'), 'cold')]), 1);
       result.coldStartMs = r.firstLabelMs;
       if (config.cores !== undefined) await pinCores(session, product, config.cores);
     }
-    if (s.has('gallery')) await run('gallery', galleryPage(galleryPhotos(faces).map((p) => tag(site.photo(p), 'gallery'))));
-    if (s.has('groups')) await run('groups', groupPage(GROUP_PHOTOS.map((p) => tag(site.photo(p), 'groups'))));
-    if (s.has('scroll')) await run('scroll', scrollPage(scrollPhotos(faces).map((p) => tag(site.photo(p), 'scroll'))), (p) => scrollToEnd(p, 200));
+    if (s.has('gallery')) await run('gallery', galleryPage(galleryPhotos(faces).map((p) => tag(site.photo(p), 'gallery'))), 50);
+    if (s.has('groups')) await run('groups', groupPage(GROUP_PHOTOS.map((p) => tag(site.photo(p), 'groups'))), GROUP_PHOTOS.length, scrollThrough);
+    if (s.has('scroll')) await run('scroll', scrollPage(scrollPhotos(faces).map((p) => tag(site.photo(p), 'scroll'))), 200, (p) => scrollToEnd(p, 200));
     if (s.has('video')) {
-      const video = await run('video', videoPage(GROUP_PHOTOS.slice(0, 6).map((p) => site.photo(p))), (p) => p.waitForTimeout(10_000));
+      const video = await run('video', videoPage(GROUP_PHOTOS.slice(0, 6).map((p) => site.photo(p))), 0, (p) => p.waitForTimeout(10_000));
       const onVideo = video.runs.length > 1 ? heldRate(video.runs.map((r) => r.at), 5000) : null;
       result.videoLabelFps = onVideo;
       const frames = await videoFrames(faces, 40);
@@ -97,24 +111,24 @@ export async function runConfig(config: Config, site: Site, faces: string, log: 
       result.frameFps = heldRate(done.slice(2), 5000);
       log(`${config.name} video: ${done.length} frames through the analyse message, ${result.frameFps.toFixed(1)} fps held`);
     }
-    if (s.has('memory')) result.memory = await memoryRun(session, site, faces, config.name, log);
+    if (s.has('memory')) result.memory = await memoryRun(session, site, faces, config.name, config.memoryImages ?? 500, log);
     return result;
   } finally {
     await session.close();
   }
 }
 
-/** 500 images, 50 at a time; memory after 100 and every further 100. */
-async function memoryRun(session: Session, site: Site, faces: string, name: string, log: (line: string) => void): Promise<MemorySample[]> {
+/** `total` images, 50 at a time; memory after 100 and every further 100. */
+async function memoryRun(session: Session, site: Site, faces: string, name: string, total: number, log: (line: string) => void): Promise<MemorySample[]> {
   const pool = scrollPhotos(faces);
-  const urls = Array.from({ length: 500 }, (_, i) => `${site.photo(pool[i % pool.length] as string)}?m=${i}`);
+  const urls = Array.from({ length: total }, (_, i) => `${site.photo(pool[i % pool.length] as string)}?m=${i}`);
   const page = await session.context.newPage();
   const runs = session.runs;
   const samples: MemorySample[] = [];
   try {
     await page.goto(site.page(`${name}-memory`, memoryPage(urls, 50)));
     const before = runs.length;
-    for (let k = 0; k < 10; k++) {
+    for (let k = 0; k < total / 50; k++) {
       await page.evaluate((batch) => (window as unknown as { showBatch(k: number): void }).showBatch(batch), k);
       await until(`batch ${k} analysed`, async () => runs.length - before >= (k + 1) * 50, 600_000, 200).catch(() => undefined);
       if ((k + 1) % 2 === 0) {

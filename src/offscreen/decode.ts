@@ -16,7 +16,8 @@ export interface FetchedImage {
   naturalHeight: number;
 }
 
-export async function fetchImage(url: string): Promise<FetchedImage> {
+/** `maxSide`: the longest side of the decoded copy (never over MAX_SIDE). */
+export async function fetchImage(url: string, maxSide = MAX_SIDE): Promise<FetchedImage> {
   // No cookies: Facetag should see what any visitor sees, and never act as the user on a site.
   const res = await fetch(url, { credentials: 'omit', cache: 'force-cache' });
   if (!res.ok) throw new Error(`image fetch failed: HTTP ${res.status}`);
@@ -24,14 +25,14 @@ export async function fetchImage(url: string): Promise<FetchedImage> {
   if (blob.size > MAX_BYTES) throw new Error(`image is too large (${Math.round(blob.size / 1e6)} MB)`);
   const bitmap = await createImageBitmap(blob);
   try {
-    return { image: toRgba(bitmap, bitmap.width, bitmap.height), naturalWidth: bitmap.width, naturalHeight: bitmap.height };
+    return { image: toRgba(bitmap, bitmap.width, bitmap.height, Math.min(maxSide, MAX_SIDE)), naturalWidth: bitmap.width, naturalHeight: bitmap.height };
   } finally {
     bitmap.close();
   }
 }
 
-function toRgba(source: CanvasImageSource, width: number, height: number): RgbaImage {
-  const k = Math.min(1, MAX_SIDE / Math.max(width, height));
+function toRgba(source: CanvasImageSource, width: number, height: number, maxSide: number): RgbaImage {
+  const k = Math.min(1, maxSide / Math.max(width, height));
   const w = Math.max(1, Math.round(width * k));
   const h = Math.max(1, Math.round(height * k));
   const canvas = new OffscreenCanvas(w, h);

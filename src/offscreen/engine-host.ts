@@ -20,7 +20,7 @@ const CACHE_SIZE = 300;
 
 let runtime: Promise<LoadedModels> | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
-/** Results by image URL, most recent last; identical images are analysed once. */
+/** Results by working size and image URL, most recent last; identical images are analysed once. */
 const cache = new Map<string, Promise<EngineAnalysis>>();
 
 function acquire(): Promise<LoadedModels> {
@@ -45,8 +45,8 @@ async function discard(why: string): Promise<void> {
   await current.then((r) => r.release(), () => undefined);
 }
 
-async function analyseUrl(url: string): Promise<EngineAnalysis> {
-  const { image } = await fetchImage(url);
+async function analyseUrl(url: string, side: number | undefined): Promise<EngineAnalysis> {
+  const { image } = await fetchImage(url, side);
   for (let attempt = 1; ; attempt++) {
     const loaded = await acquire();
     try {
@@ -71,24 +71,25 @@ async function analyseUrl(url: string): Promise<EngineAnalysis> {
   }
 }
 
-function cached(url: string): Promise<EngineAnalysis> {
-  const hit = cache.get(url);
+function cached(url: string, side: number | undefined): Promise<EngineAnalysis> {
+  const key = `${side ?? 'max'} ${url}`;
+  const hit = cache.get(key);
   if (hit) {
-    cache.delete(url);
-    cache.set(url, hit);
+    cache.delete(key);
+    cache.set(key, hit);
     return hit.then((a) => ({ ...a, ms: 0 }));
   }
-  const fresh = analyseUrl(url);
-  cache.set(url, fresh);
-  fresh.catch(() => cache.delete(url));
+  const fresh = analyseUrl(url, side);
+  cache.set(key, fresh);
+  fresh.catch(() => cache.delete(key));
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return fresh;
 }
 
 export const engineHandlers: Handlers<typeof engineRequests, EngineResponses> = {
-  'engine.analyse': async ({ url }) => ok(await cached(url)),
-  'engine.thumbnail': async ({ url, box }) => {
-    const { image } = await fetchImage(url);
+  'engine.analyse': async ({ url, side }) => ok(await cached(url, side)),
+  'engine.thumbnail': async ({ url, box, side }) => {
+    const { image } = await fetchImage(url, side);
     return ok({ dataUrl: await jpegDataUrl(faceThumbnail(image, box as Box)) });
   },
 };
