@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   for (const p of [FACETAG, FACEAPI_PEER] as Product[]) packedMb[p.id] = zipMb(p.packageDir);
   const report: BrowserReport = {
     machine: machineMarkdown(machine),
-    chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim(),
+    chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
     command: `npm run bench:browser${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
     packedMb,
     configs: results,

@@ -79,11 +79,13 @@ function rows(packed: Record<string, number>): Row[] {
 export function browserMarkdown(report: BrowserReport): string {
   const [base, ...others] = report.configs;
   if (!base) return 'no results';
-  const head = `| | ${report.configs.map((c) => c.name).join(' | ')} | ${others.map((o) => `${o.name} ÷ ${base.name}`).join(' | ')} |`;
-  const sep = `|---|${report.configs.map(() => '---').join('|')}|${others.map(() => '---').join('|')}|`;
+  // Each ratio says how many times better the first configuration (Facetag's default) does.
+  const cells = (list: string[]) => list.map((x) => ` ${x} |`).join('');
+  const head = `| |${cells(report.configs.map((c) => c.name))}${cells(others.map((o) => `${base.name} vs ${o.name}`))}`;
+  const sep = `|---|${[...report.configs, ...others].map(() => '---|').join('')}`;
   const lines = rows(report.packedMb).map((r) => {
     const ratios = others.map((o) => (r.higherIsBetter ? ratio(r.value(base), r.value(o)) : ratio(r.value(o), r.value(base))));
-    return `| ${r.what} | ${report.configs.map((c) => r.show(c)).join(' | ')} | ${ratios.join(' | ')} |`;
+    return `| ${r.what} |${cells(report.configs.map((c) => r.show(c)))}${cells(ratios)}`;
   });
   return [`Command: \`${report.command}\`. ${report.chromium}.`, '', report.machine, '', head, sep, ...lines].join('\n');
 }
