@@ -41,7 +41,7 @@ new IntersectionObserver((e) => { if (e.some((x) => x.isIntersecting) && next < 
  * batch k. Every URL is unique (a query string), so every image is analysed, none cached.
  */
 export function memoryPage(srcs: readonly string[], batch: number): string {
-  return `${head('Many images', ' img{width:120px}')}<div id="grid"></div>
+  return `${head('Many images', ' img{display:inline-block;width:120px;margin:4px}')}<div id="grid"></div>
 <script>
 const srcs = ${JSON.stringify(srcs)};
 window.showBatch = (k) => {
