@@ -19,7 +19,11 @@ export interface Product {
   packageDir: string;
   /** false when the extension finds no face to enroll in the photo. */
   enroll(session: Session, url: string, name: string): Promise<boolean>;
-  /** Sends every data URL through the extension's page-analysis message, one after another; the end time of each, in ms. */
+  /**
+   * Sends the data URLs through the extension's page-analysis message, one after another, until
+   * they run out or the time is up; the end time of each, in ms. Each frame goes once: a repeated
+   * one would come from a cache.
+   */
   analyseFrames(session: Session, frames: readonly string[], durationMs: number): Promise<number[]>;
 }
 
@@ -56,9 +60,9 @@ export const FACETAG: Product = {
       return await page.evaluate(async ({ frames, durationMs }) => {
         const done: number[] = [];
         const start = performance.now();
-        for (let i = 0; performance.now() - start < durationMs; i++) {
+        for (let i = 0; i < frames.length && performance.now() - start < durationMs; i++) {
           // Video frames at a 512 px working size: one detector pass over the frame, no tiles.
-          const reply = await chrome.runtime.sendMessage({ to: 'background', type: 'analyse', payload: { url: frames[i % frames.length], side: 512 } });
+          const reply = await chrome.runtime.sendMessage({ to: 'background', type: 'analyse', payload: { url: frames[i], side: 512 } });
           if (!(reply as { ok?: boolean }).ok) throw new Error(JSON.stringify(reply));
           done.push(performance.now() - start);
         }
@@ -88,8 +92,8 @@ export const FACEAPI_PEER: Product = {
     return sw.evaluate(async ({ frames, durationMs }) => {
       const done: number[] = [];
       const start = performance.now();
-      for (let i = 0; performance.now() - start < durationMs; i++) {
-        const reply = await (globalThis as unknown as PeerHook).peer.analyse(frames[i % frames.length] as string);
+      for (let i = 0; i < frames.length && performance.now() - start < durationMs; i++) {
+        const reply = await (globalThis as unknown as PeerHook).peer.analyse(frames[i] as string);
         if (!reply.ok) throw new Error(JSON.stringify(reply));
         done.push(performance.now() - start);
       }

@@ -81,7 +81,7 @@ export async function openSession(extension: string, extraArgs: readonly string[
       await old?.then((c) => c.close(), () => undefined);
       void connect(600_000).catch(() => undefined);
     },
-    extensionPids: () => rendererPids('--extension-process'),
+    extensionPids: () => rendererPids(profile, '--extension-process'),
     close: async () => {
       await offscreen?.then((c) => c.close(), () => undefined);
       await context.close();
@@ -89,12 +89,14 @@ export async function openSession(extension: string, extraArgs: readonly string[
   };
 }
 
-function rendererPids(flag: string): number[] {
+/** Renderer processes of this session's browser (its profile) that carry `flag`. */
+function rendererPids(profile: string, flag: string): number[] {
   const pids: number[] = [];
   for (const dir of readdirProc()) {
     try {
-      const args = readFileSync(`/proc/${dir}/cmdline`, 'utf8').split('\0');
-      if (args.includes('--type=renderer') && args.includes(flag)) pids.push(Number(dir));
+      // Chromium rewrites its command line as one space-separated string (its process title).
+      const args = readFileSync(`/proc/${dir}/cmdline`, 'utf8').split(/[\0 ]/);
+      if (args.includes('--type=renderer') && args.includes(flag) && args.includes(`--user-data-dir=${profile}`)) pids.push(Number(dir));
     } catch {
       // The process ended while we looked.
     }
