@@ -6,6 +6,7 @@
  *   npm run bench:browser                       everything (about 15 minutes on 2 busy cores)
  *   npm run bench:browser -- --quick            cold start, gallery and video only
  *   npm run bench:browser -- --only facetag     configurations by name (comma-separated)
+ *   npm run bench:browser -- --paired           only the paired per-image comparison (both extensions open at once)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { FACEAPI_PEER, FACETAG, type Product } from './products.js';
 import { browserMarkdown, type BrowserReport } from './report.js';
 import { runConfig, type Config, type ConfigResult, type Scenario } from './scenarios.js';
 import { WEBGPU_ARGS } from './session.js';
+import { pairedRun, type PairedResult } from './paired.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'artifacts', 'bench-browser');
@@ -60,14 +62,17 @@ async function main(): Promise<void> {
   const machine = machineAtStart();
   const site = await startSite();
   const results: ConfigResult[] = [];
+  const pairedOnly = argv.includes('--paired');
+  let paired: PairedResult | undefined;
   try {
-    for (const config of configs(quick).filter((c) => !only || only.has(c.name))) {
+    for (const config of configs(quick).filter((c) => !pairedOnly && (!only || only.has(c.name)))) {
       try {
         results.push(await runConfig(config, site, faces, log));
       } catch (error) {
         log(`${config.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
       }
     }
+    if (pairedOnly || !only) paired = await pairedRun(site, faces, log);
   } finally {
     await site.close();
   }
@@ -81,11 +86,13 @@ async function main(): Promise<void> {
     command: `npm run bench:browser${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
     packedMb,
     configs: results,
+    paired,
   };
   mkdirSync(OUT, { recursive: true });
   const md = browserMarkdown(report);
-  writeFileSync(join(OUT, 'report.md'), `${md}\n`);
-  writeFileSync(join(OUT, 'report.json'), JSON.stringify(report, null, 2));
+  const name = pairedOnly ? 'paired' : 'report';
+  writeFileSync(join(OUT, `${name}.md`), `${md}\n`);
+  writeFileSync(join(OUT, `${name}.json`), JSON.stringify(report, null, 2));
   process.stdout.write(`${md}\n`);
 }
 

@@ -24,7 +24,7 @@ export interface Product {
    * they run out or the time is up; the end time of each, in ms. Each frame goes once: a repeated
    * one would come from a cache.
    */
-  analyseFrames(session: Session, frames: readonly string[], durationMs: number): Promise<number[]>;
+  analyseFrames(session: Session, frames: readonly string[], durationMs: number, side?: number): Promise<number[]>;
 }
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -54,20 +54,20 @@ export const FACETAG: Product = {
       await page.close();
     }
   },
-  async analyseFrames(session, frames, durationMs) {
+  async analyseFrames(session, frames, durationMs, side = 512) {
     const page = await facetagPage(session);
     try {
-      return await page.evaluate(async ({ frames, durationMs }) => {
+      return await page.evaluate(async ({ frames, durationMs, side }) => {
         const done: number[] = [];
         const start = performance.now();
         for (let i = 0; i < frames.length && performance.now() - start < durationMs; i++) {
           // Video frames at a 512 px working size: one detector pass over the frame, no tiles.
-          const reply = await chrome.runtime.sendMessage({ to: 'background', type: 'analyse', payload: { url: frames[i], side: 512 } });
+          const reply = await chrome.runtime.sendMessage({ to: 'background', type: 'analyse', payload: { url: frames[i], side } });
           if (!(reply as { ok?: boolean }).ok) throw new Error(JSON.stringify(reply));
           done.push(performance.now() - start);
         }
         return done;
-      }, { frames: [...frames], durationMs });
+      }, { frames: [...frames], durationMs, side });
     } finally {
       await page.close();
     }

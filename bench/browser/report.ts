@@ -1,5 +1,6 @@
 /** The browser benchmark's markdown: every configuration side by side, ratios against Facetag's default. */
 import type { PageResult } from './page-run.js';
+import type { PairedResult } from './paired.js';
 import type { ConfigResult } from './scenarios.js';
 import { percentile, ratio } from './stats.js';
 
@@ -9,6 +10,18 @@ export interface BrowserReport {
   command: string;
   packedMb: Record<string, number>;
   configs: ConfigResult[];
+  paired?: PairedResult;
+}
+
+export function pairedMarkdown(p: PairedResult): string {
+  return [
+    `| paired, ${p.images} photos (gallery + group photos) | facetag | faceapi-peer | facetag vs faceapi-peer |`,
+    '|---|---|---|---|',
+    `| per image p50 | ${ms(p.facetagP50)} | ${ms(p.peerP50)} | ${ratio(p.peerP50, p.facetagP50)} |`,
+    `| per image p95 | ${ms(p.facetagP95)} | ${ms(p.peerP95)} | ${ratio(p.peerP95, p.facetagP95)} |`,
+    `| median over photos of (peer ms ÷ facetag ms) | | | ${p.medianRatio.toFixed(1)}× |`,
+    `| all photos: total peer ms ÷ total facetag ms | | | ${p.totalRatio.toFixed(1)}× |`,
+  ].join('\n');
 }
 
 const ms = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${Math.round(v)} ms`);
@@ -78,7 +91,8 @@ function rows(packed: Record<string, number>): Row[] {
 
 export function browserMarkdown(report: BrowserReport): string {
   const [base, ...others] = report.configs;
-  if (!base) return 'no results';
+  const paired = report.paired ? ['', pairedMarkdown(report.paired)] : [];
+  if (!base) return [`Command: \`${report.command}\`. ${report.chromium}.`, '', report.machine, ...paired].join('\n');
   // Each ratio says how many times better the first configuration (Facetag's default) does.
   const cells = (list: string[]) => list.map((x) => ` ${x} |`).join('');
   const head = `| |${cells(report.configs.map((c) => c.name))}${cells(others.map((o) => `${base.name} vs ${o.name}`))}`;
@@ -87,5 +101,5 @@ export function browserMarkdown(report: BrowserReport): string {
     const ratios = others.map((o) => (r.higherIsBetter ? ratio(r.value(base), r.value(o)) : ratio(r.value(o), r.value(base))));
     return `| ${r.what} |${cells(report.configs.map((c) => r.show(c)))}${cells(ratios)}`;
   });
-  return [`Command: \`${report.command}\`. ${report.chromium}.`, '', report.machine, '', head, sep, ...lines].join('\n');
+  return [`Command: \`${report.command}\`. ${report.chromium}.`, '', report.machine, '', head, sep, ...lines, ...paired].join('\n');
 }

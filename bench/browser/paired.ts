@@ -1,0 +1,72 @@
+/**
+ * Per-image speed, paired: both extensions open side by side, each photo analysed by one and
+ * then the other (the order alternating), through their page-analysis messages. On a machine
+ * whose load swings from minute to minute this is the fair per-image comparison: both sides of
+ * every pair ran under the same load.
+ */
+import type { Site } from '../../tests/e2e/helpers/site.js';
+import { galleryPhotos, GROUP_PHOTOS } from './photos.js';
+import { FACEAPI_PEER, FACETAG, type Product } from './products.js';
+import { openSession, type Session } from './session.js';
+import { percentile } from './stats.js';
+
+export interface PairedResult {
+  images: number;
+  facetagP50: number;
+  peerP50: number;
+  facetagP95: number;
+  peerP95: number;
+  /** Median over images of peer ms ÷ Facetag ms. */
+  medianRatio: number;
+  /** Sum of the peer's ms ÷ sum of Facetag's. */
+  totalRatio: number;
+}
+
+/** The working size the pages ask for: gallery photos are shown 120 px wide, group photos 480 px. */
+const GALLERY_SIDE = 512;
+const GROUP_SIDE = 960;
+
+async function engineMs(session: Session, product: Product, url: string, side: number): Promise<number> {
+  const before = session.runs.length;
+  await product.analyseFrames(session, [url], 600_000, side);
+  const run = session.runs[before];
+  if (!run) throw new Error(`${product.id}: no engine log line for ${url}`);
+  return run.ms;
+}
+
+export async function pairedRun(site: Site, faces: string, log: (line: string) => void): Promise<PairedResult> {
+  const facetag = await openSession(FACETAG.extension());
+  const peer = await openSession(FACEAPI_PEER.extension());
+  try {
+    const photos = [...galleryPhotos(faces).map((p) => ({ p, side: GALLERY_SIDE })), ...GROUP_PHOTOS.map((p) => ({ p, side: GROUP_SIDE }))];
+    // Warm both (models loaded, kernels compiled) on a photo outside the set.
+    const warm = site.photo('mtcnn/ivan.jpg');
+    await engineMs(facetag, FACETAG, `${warm}?warm`, GALLERY_SIDE);
+    await engineMs(peer, FACEAPI_PEER, `${warm}?warm`, GALLERY_SIDE);
+    const pairs: { facetag: number; peer: number }[] = [];
+    for (const [i, { p, side }] of photos.entries()) {
+      const url = `${site.photo(p)}?paired`;
+      const order = i % 2 === 0 ? (['facetag', 'peer'] as const) : (['peer', 'facetag'] as const);
+      const ms: Record<'facetag' | 'peer', number> = { facetag: 0, peer: 0 };
+      for (const who of order) ms[who] = who === 'facetag' ? await engineMs(facetag, FACETAG, url, side) : await engineMs(peer, FACEAPI_PEER, url, side);
+      pairs.push(ms);
+    }
+    const f = pairs.map((x) => x.facetag);
+    const q = pairs.map((x) => x.peer);
+    const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+    const result: PairedResult = {
+      images: pairs.length,
+      facetagP50: percentile(f, 50),
+      peerP50: percentile(q, 50),
+      facetagP95: percentile(f, 95),
+      peerP95: percentile(q, 95),
+      medianRatio: percentile(pairs.map((x) => x.peer / Math.max(1, x.facetag)), 50),
+      totalRatio: sum(q) / sum(f),
+    };
+    log(`paired: ${JSON.stringify(result)}`);
+    return result;
+  } finally {
+    await facetag.close();
+    await peer.close();
+  }
+}
