@@ -9,6 +9,7 @@ import { galleryPhotos, GROUP_PHOTOS } from './photos.js';
 import { FACEAPI_PEER, FACETAG, type Product } from './products.js';
 import { openSession, type Session } from './session.js';
 import { percentile } from './stats.js';
+import { videoFrames } from './frames.js';
 
 export interface PairedResult {
   images: number;
@@ -20,6 +21,10 @@ export interface PairedResult {
   medianRatio: number;
   /** Sum of the peer's ms ÷ sum of Facetag's. */
   totalRatio: number;
+  /** Video frames (640x360 JPEG data URLs) sent one at a time, paired the same way: frames per second from the median round trip. */
+  frames: number;
+  facetagFps: number;
+  peerFps: number;
 }
 
 /** The working size the pages ask for: gallery photos are shown 120 px wide, group photos 480 px. */
@@ -51,6 +56,19 @@ export async function pairedRun(site: Site, faces: string, log: (line: string) =
       for (const who of order) ms[who] = who === 'facetag' ? await engineMs(facetag, FACETAG, url, side) : await engineMs(peer, FACEAPI_PEER, url, side);
       pairs.push(ms);
     }
+    const frames = await videoFrames(faces, 40);
+    const trips: { facetag: number; peer: number }[] = [];
+    for (const [i, frame] of frames.entries()) {
+      // One round trip each: analyseFrames reports when the frame's answer came back.
+      const f1 = async () => (await FACETAG.analyseFrames(facetag, [frame], 600_000, GALLERY_SIDE))[0] ?? NaN;
+      const p1 = async () => (await FACEAPI_PEER.analyseFrames(peer, [frame], 600_000))[0] ?? NaN;
+      if (i % 2 === 0) trips.push({ facetag: await f1(), peer: await p1() });
+      else {
+        const p = await p1();
+        trips.push({ facetag: await f1(), peer: p });
+      }
+    }
+    const fps = (v: number[]) => 1000 / percentile(v, 50);
     const f = pairs.map((x) => x.facetag);
     const q = pairs.map((x) => x.peer);
     const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
@@ -62,6 +80,9 @@ export async function pairedRun(site: Site, faces: string, log: (line: string) =
       peerP95: percentile(q, 95),
       medianRatio: percentile(pairs.map((x) => x.peer / Math.max(1, x.facetag)), 50),
       totalRatio: sum(q) / sum(f),
+      frames: trips.length,
+      facetagFps: fps(trips.map((t) => t.facetag)),
+      peerFps: fps(trips.map((t) => t.peer)),
     };
     log(`paired: ${JSON.stringify(result)}`);
     return result;

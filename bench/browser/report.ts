@@ -21,6 +21,7 @@ export function pairedMarkdown(p: PairedResult): string {
     `| per image p95 | ${ms(p.facetagP95)} | ${ms(p.peerP95)} | ${ratio(p.peerP95, p.facetagP95)} |`,
     `| median over photos of (peer ms ÷ facetag ms) | | | ${p.medianRatio.toFixed(1)}× |`,
     `| all photos: total peer ms ÷ total facetag ms | | | ${p.totalRatio.toFixed(1)}× |`,
+    `| video frames/s through the analyse message (${p.frames} 640x360 frames, median round trip) | ${p.facetagFps.toFixed(1)} | ${p.peerFps.toFixed(1)} | ${ratio(p.facetagFps, p.peerFps)} |`,
   ].join('\n');
 }
 
