@@ -7,7 +7,7 @@
 import type { Site } from '../../tests/e2e/helpers/site.js';
 import { galleryPhotos, GROUP_PHOTOS } from './photos.js';
 import { FACEAPI_PEER, FACETAG, type Product } from './products.js';
-import { openSession, type Session } from './session.js';
+import { openSession, until, type Session } from './session.js';
 import { percentile } from './stats.js';
 import { videoFrames } from './frames.js';
 
@@ -34,8 +34,8 @@ const GROUP_SIDE = 960;
 async function engineMs(session: Session, product: Product, url: string, side: number): Promise<number> {
   const before = session.runs.length;
   await product.analyseFrames(session, [url], 600_000, side);
-  const run = session.runs[before];
-  if (!run) throw new Error(`${product.id}: no engine log line for ${url}`);
+  // The engine's log line comes over another connection and may arrive after the answer.
+  const run = await until(`${product.id}'s log line for ${url}`, async () => session.runs[before], 10_000, 20);
   return run.ms;
 }
 
