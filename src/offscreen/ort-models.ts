@@ -41,8 +41,7 @@ function configureEnv(): void {
   configured = true;
   // The WASM binaries ship in the package under ort/; without this ORT would fetch them from a CDN.
   ort.env.wasm.wasmPaths = ext.runtime.getURL('ort/');
-  // Every core: the engine host is the only heavy worker, and hardwareConcurrency - 1 left a 2-core machine on one thread.
-  ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency)) : 1;
+  ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)) : 1;
   ort.env.logLevel = 'warning';
 }
 
