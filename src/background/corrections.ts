@@ -23,13 +23,13 @@ interface Found {
   thumbnail: string;
 }
 
-async function findFace(engine: EngineCall, url: string, index: number): Promise<Result<Found>> {
-  const analysis = await engine('engine.analysed', { url });
+async function findFace(engine: EngineCall, url: string, side: number | undefined, index: number): Promise<Result<Found>> {
+  const analysis = await engine('engine.analysed', { url, side });
   if (!analysis.ok) return analysis;
   const face = analysis.value.faces[index];
   if (!face) return err(`the image has no face number ${index + 1}`);
   const named = (await withDb((db) => namePeople(db, analysis.value)))[index] ?? null;
-  const thumb = await engine('engine.thumbnail', { url, box: face.box });
+  const thumb = await engine('engine.thumbnail', { url, box: face.box, side });
   if (!thumb.ok) return thumb;
   return ok({ face, named, thumbnail: thumb.value.dataUrl });
 }
@@ -41,16 +41,16 @@ export function correctionHandlers(engine: EngineCall, refresh: () => Promise<vo
     await withDb((db) => addNegative(db, { personId: named.id, modelId: EMBEDDING_MODEL_ID, vector: Float32Array.from(found.face.embedding), thumbnail: found.thumbnail, source: url }));
   };
   return {
-    rejectFace: async ({ url, face }) => {
-      const found = await findFace(engine, url, face);
+    rejectFace: async ({ url, side, face }) => {
+      const found = await findFace(engine, url, side, face);
       if (!found.ok) return found;
       if (!found.value.named) return err('that face has no name to reject');
       await reject(found.value, url);
       void refresh();
       return ok({ name: found.value.named.name });
     },
-    confirmFace: async ({ url, face, name }) => {
-      const found = await findFace(engine, url, face);
+    confirmFace: async ({ url, side, face, name }) => {
+      const found = await findFace(engine, url, side, face);
       if (!found.ok) return found;
       const { face: f, named, thumbnail } = found.value;
       // "This is Bob" on a face named Alice also says "not Alice".

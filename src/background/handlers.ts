@@ -31,17 +31,18 @@ const pageOnly = <T>(sender: chrome.runtime.MessageSender, run: () => Promise<Re
 
 export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgroundRequests, BackgroundResponses> {
   return {
-    analyse: async ({ url }) => {
-      const analysis = await engine('engine.analyse', { url });
+    analyse: async ({ url, side }) => {
+      const analysis = await engine('engine.analyse', { url, side });
       if (!analysis.ok) return analysis;
       return ok(await withDb((db) => labelFaces(db, analysis.value)));
     },
-    enroll: async ({ url, face, name }) => {
-      const analysis = await engine('engine.analyse', { url });
+    enroll: async ({ url, side, face, name }) => {
+      // The same working size as the page's analysis, so face numbers and boxes agree.
+      const analysis = await engine('engine.analyse', { url, side });
       if (!analysis.ok) return analysis;
       const chosen = analysis.value.faces[face];
       if (!chosen) return err(`the image has no face number ${face + 1}`);
-      const thumb = await engine('engine.thumbnail', { url, box: chosen.box });
+      const thumb = await engine('engine.thumbnail', { url, box: chosen.box, side });
       if (!thumb.ok) return thumb;
       const person = await withDb((db) => addReference(db, {
         name, thumbnail: thumb.value.dataUrl, quality: chosen.quality, source: url, modelId: EMBEDDING_MODEL_ID, embedding: Float32Array.from(chosen.embedding),

@@ -10,16 +10,17 @@ import { openFaceMenu } from './face-menu.js';
 import { promptName } from './name-prompt.js';
 import { toast } from './toast.js';
 
-export async function correctFace(root: ShadowRoot, img: Element, url: string, index: number, face: PageFace, label: HTMLElement): Promise<void> {
+/** `side`: the working size the image was analysed at, so the background finds that analysis. */
+export async function correctFace(root: ShadowRoot, img: Element, url: string, side: number | undefined, index: number, face: PageFace, label: HTMLElement): Promise<void> {
   const choice = await openFaceMenu(root, label, face);
   if (choice === 'not' && face.name) {
-    const done = await toBackground('rejectFace', { url, face: index });
+    const done = await toBackground('rejectFace', { url, side, face: index });
     toast(root, done.ok ? `${done.value.name} will not be suggested for this face` : `not changed: ${done.error}`);
   } else if (choice === 'this-is') {
     const names = await toBackground('names', {});
     const name = await promptName(root, img, face, names.ok ? names.value : []);
     if (name === null) return;
-    const done = await toBackground('confirmFace', { url, face: index, name });
+    const done = await toBackground('confirmFace', { url, side, face: index, name });
     toast(root, done.ok ? `added this face to ${done.value.name}` : `not saved: ${done.error}`);
   }
 }

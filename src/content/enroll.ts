@@ -9,6 +9,7 @@ import { imageUrl } from './images.js';
 import { promptName } from './name-prompt.js';
 import { pickFace } from './pick-face.js';
 import { toast } from './toast.js';
+import { workingSideOf } from './working-side.js';
 
 let lastRightClicked: HTMLImageElement | null = null;
 
@@ -26,14 +27,16 @@ function findImage(srcUrl: string): HTMLImageElement | null {
   return Array.from(document.images).find(matches) ?? null;
 }
 
-export async function enrollFrom(root: ShadowRoot, srcUrl: string, analyse: (url: string) => Promise<Result<PageAnalysis>>): Promise<void> {
+export async function enrollFrom(
+  root: ShadowRoot, srcUrl: string, analyse: (url: string, side: number) => Promise<Result<PageAnalysis>>, sideOf: (url: string) => number | undefined,
+): Promise<void> {
   const img = findImage(srcUrl);
   const url = img ? imageUrl(img) : null;
   if (!img || !url) {
     toast(root, 'that image cannot be enrolled from here');
     return;
   }
-  const analysis = await analyse(url);
+  const analysis = await analyse(url, workingSideOf(img));
   if (!analysis.ok) {
     toast(root, `could not read the image: ${analysis.error}`);
     return;
@@ -48,6 +51,6 @@ export async function enrollFrom(root: ShadowRoot, srcUrl: string, analyse: (url
   const names = await toBackground('names', {});
   const name = await promptName(root, img, faces[index]!, names.ok ? names.value : []);
   if (name === null) return;
-  const saved = await toBackground('enroll', { url, face: index, name });
+  const saved = await toBackground('enroll', { url, side: sideOf(url), face: index, name });
   toast(root, saved.ok ? `enrolled ${saved.value.name}` : `not saved: ${saved.error}`);
 }

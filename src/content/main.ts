@@ -14,6 +14,7 @@ import { watchCanvases } from './canvases.js';
 import { watchImages } from './images.js';
 import { correctFace } from './correct.js';
 import { createLabels, type Placement } from './labels.js';
+import { workingSideOf } from './working-side.js';
 
 const log = logger('content');
 const LOADED = Symbol.for('facetag.content');
@@ -22,10 +23,12 @@ function start(): void {
   const root = createOverlayRoot();
   const labels = createLabels(root, (img, index, face, label) => {
     const url = shown.get(img);
-    if (url) void correctFace(root, img, url, index, face, label);
+    if (url) void correctFace(root, img, url, sides.get(url), index, face, label);
   });
   /** Analyses by image URL; identical images on the page are sent once. */
   let results = new Map<string, Promise<Result<PageAnalysis>>>();
+  /** The working size each URL was first analysed at; enrollment asks for the same. */
+  const sides = new Map<string, number>();
   let showUnknown = false;
   /** Global on/off: while off, no labels and no work is sent. */
   let enabled = true;
@@ -36,10 +39,11 @@ function start(): void {
   const settingsRead = readSettings();
   const shown = new Map<Element, string>();
 
-  const analyse = (url: string) => {
+  const analyse = (url: string, side: number) => {
     let r = results.get(url);
     if (!r) {
-      r = toBackground('analyse', { url });
+      sides.set(url, side);
+      r = toBackground('analyse', { url, side });
       results.set(url, r);
     }
     return r;
@@ -49,7 +53,7 @@ function start(): void {
     await settingsRead;
     if (!enabled || shown.get(img) === url) return;
     shown.set(img, url);
-    const r = await analyse(url);
+    const r = await analyse(url, workingSideOf(img));
     if (shown.get(img) !== url) return; // the source changed meanwhile
     if (r.ok) labels.show(img, r.value.faces, showUnknown, placement);
     else log.warn(`no labels for ${url.slice(0, 120)}: ${r.error}`);
@@ -87,7 +91,7 @@ function start(): void {
     if (message?.to !== 'content') return false;
     if (message.type === 'enrollStart') {
       const { srcUrl } = message.payload as { srcUrl: string };
-      void enrollFrom(root, String(srcUrl), analyse);
+      void enrollFrom(root, String(srcUrl), analyse, (url) => sides.get(url));
     } else if (message.type === 'refresh') void refresh();
     else return false;
     sendResponse(ok(null));

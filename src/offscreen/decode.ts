@@ -20,7 +20,8 @@ export interface FetchedImage {
   naturalHeight: number;
 }
 
-export async function fetchImage(url: string): Promise<FetchedImage> {
+/** `maxSide`: the longest side of the decoded copy (never over MAX_SIDE). */
+export async function fetchImage(url: string, maxSide = MAX_SIDE): Promise<FetchedImage> {
   const bytes = await fetchBytes(url);
   if (bytes.length > MAX_BYTES) throw new Error(`image is too large (${Math.round(bytes.length / 1e6)} MB)`);
   const problem = imageProblem(bytes, true);
@@ -34,7 +35,7 @@ export async function fetchImage(url: string): Promise<FetchedImage> {
   }
   try {
     if (bitmap.width < MIN_SIDE || bitmap.height < MIN_SIDE) throw new Error(`the image is too small to hold a face (${bitmap.width}×${bitmap.height} px)`);
-    return { image: toRgba(bitmap, bitmap.width, bitmap.height), naturalWidth: bitmap.width, naturalHeight: bitmap.height };
+    return { image: toRgba(bitmap, bitmap.width, bitmap.height, Math.min(maxSide, MAX_SIDE)), naturalWidth: bitmap.width, naturalHeight: bitmap.height };
   } finally {
     bitmap.close();
   }
@@ -52,8 +53,8 @@ async function fetchBytes(url: string): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await res.arrayBuffer());
 }
 
-function toRgba(source: CanvasImageSource, width: number, height: number): RgbaImage {
-  const k = Math.min(1, MAX_SIDE / Math.max(width, height));
+function toRgba(source: CanvasImageSource, width: number, height: number, maxSide: number): RgbaImage {
+  const k = Math.min(1, maxSide / Math.max(width, height));
   const w = Math.max(1, Math.round(width * k));
   const h = Math.max(1, Math.round(height * k));
   const canvas = new OffscreenCanvas(w, h);

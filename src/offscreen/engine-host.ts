@@ -23,7 +23,7 @@ const CACHE_SIZE = 300;
 
 let runtime: Promise<LoadedModels> | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
-/** Results by image URL, most recent last; identical images are analysed once. */
+/** Results by working size and image URL, most recent last; identical images are analysed once. */
 const cache = new Map<string, Promise<EngineAnalysis>>();
 
 function acquire(): Promise<LoadedModels> {
@@ -68,8 +68,8 @@ async function facesIn(image: RgbaImage): Promise<{ faces: Face[]; ms: number; b
   }
 }
 
-async function analyseUrl(url: string): Promise<EngineAnalysis> {
-  const { image } = await fetchImage(url);
+async function analyseUrl(url: string, side: number | undefined): Promise<EngineAnalysis> {
+  const { image } = await fetchImage(url, side);
   const { faces, ms, backend } = await facesIn(image);
   return {
     width: image.width,
@@ -96,29 +96,32 @@ async function embedThumbnail(url: string): Promise<ThumbnailEmbedding> {
   return { embedding: face && !isHopeless(face.quality) ? Array.from(face.embedding) : null };
 }
 
-function cached(url: string): Promise<EngineAnalysis> {
-  const hit = cache.get(url);
+const cacheKey = (url: string, side: number | undefined): string => `${side ?? 'max'} ${url}`;
+
+function cached(url: string, side: number | undefined): Promise<EngineAnalysis> {
+  const key = cacheKey(url, side);
+  const hit = cache.get(key);
   if (hit) {
-    cache.delete(url);
-    cache.set(url, hit);
+    cache.delete(key);
+    cache.set(key, hit);
     return hit.then((a) => ({ ...a, ms: 0 }));
   }
-  const fresh = analyseUrl(url);
-  cache.set(url, fresh);
-  fresh.catch(() => cache.delete(url));
+  const fresh = analyseUrl(url, side);
+  cache.set(key, fresh);
+  fresh.catch(() => cache.delete(key));
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return fresh;
 }
 
 export const engineHandlers: Handlers<typeof engineRequests, EngineResponses> = {
-  'engine.analyse': async ({ url }) => ok(await cached(url)),
+  'engine.analyse': async ({ url, side }) => ok(await cached(url, side)),
   'engine.status': async () => ok(await modelStatus()),
-  'engine.thumbnail': async ({ url, box }) => {
-    const { image } = await fetchImage(url);
+  'engine.thumbnail': async ({ url, box, side }) => {
+    const { image } = await fetchImage(url, side);
     return ok({ dataUrl: await jpegDataUrl(faceThumbnail(image, box as Box)) });
   },
   // Corrections from pages name a face by image URL and index: only images analysed here count.
-  'engine.analysed': async ({ url }) => (cache.has(url) ? ok(await cached(url)) : err('that image was not analysed by Facetag')),
+  'engine.analysed': async ({ url, side }) => (cache.has(cacheKey(url, side)) ? ok(await cached(url, side)) : err('that image was not analysed by Facetag')),
   'engine.embedThumbnail': async ({ url }) => ok(await embedThumbnail(url)),
   'engine.enrollImage': async ({ url }) => ok(await enrollImage(url)),
 };

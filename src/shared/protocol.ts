@@ -19,6 +19,8 @@ const url = z.string().min(1).max(MAX_DATA_URL).refine(
   `must be an http(s) URL of at most ${MAX_URL} characters or a data:image URL`,
 );
 const box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+/** Longest side, in pixels, of the copy the engine analyses (src/content/working-side.ts); absent: the host's maximum. */
+const side = z.number().int().min(16).max(4096).optional();
 
 /** A face as a page sees it: box in fractions of the image (0..1), name only if recognised. */
 export interface PageFace {
@@ -98,8 +100,8 @@ const personName = z.string().trim().min(1).max(200);
 
 /** Messages the background answers: from content scripts and the popup, so all are validated. */
 export const backgroundRequests = {
-  analyse: z.object({ url }),
-  enroll: z.object({ url, face: z.number().int().min(0).max(1000), name: z.string().trim().min(1).max(200) }),
+  analyse: z.object({ url, side }),
+  enroll: z.object({ url, side, face: z.number().int().min(0).max(1000), name: z.string().trim().min(1).max(200) }),
   names: z.object({}),
   people: z.object({}),
   deletePerson: z.object({ id: z.string().min(1).max(128) }),
@@ -113,8 +115,8 @@ export const backgroundRequests = {
   mergePeople: z.object({ from: id, into: id }),
   splitReferences: z.object({ referenceIds: z.array(id).min(1).max(1000), name: personName }),
   /** From a page's label menu: only for faces of images the engine has analysed (see engine.analysed). */
-  rejectFace: z.object({ url, face: faceIndex }),
-  confirmFace: z.object({ url, face: faceIndex, name: personName }),
+  rejectFace: z.object({ url, side, face: faceIndex }),
+  confirmFace: z.object({ url, side, face: faceIndex, name: personName }),
   engineStatus: z.object({}),
   embedThumbnail: z.object({ url }),
   enrollImage: z.object({ url }),
@@ -148,10 +150,10 @@ export interface BackgroundResponses {
 
 /** Messages the engine host answers; only the background sends them. */
 export const engineRequests = {
-  'engine.analyse': z.object({ url }),
-  'engine.thumbnail': z.object({ url, box }),
+  'engine.analyse': z.object({ url, side }),
+  'engine.thumbnail': z.object({ url, box, side }),
   /** The cached analysis of an image the engine has already analysed; an error for any other. */
-  'engine.analysed': z.object({ url }),
+  'engine.analysed': z.object({ url, side }),
   'engine.status': z.object({}),
   'engine.embedThumbnail': z.object({ url }),
   'engine.enrollImage': z.object({ url }),

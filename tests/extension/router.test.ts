@@ -28,6 +28,7 @@ describe('background message router', () => {
     ['a missing field', { to: 'background', type: 'enroll', payload: { url: 'https://example.com/a.jpg', face: 0 } }, 'malformed enroll message at name'],
     ['an over-long page URL', { to: 'background', type: 'analyse', payload: { url: `https://example.com/${'a'.repeat(9000)}` } }, 'malformed analyse message at url'],
     ['a data URL over the size cap', { to: 'background', type: 'analyse', payload: { url: `data:image/jpeg;base64,${'A'.repeat(MAX_DATA_URL)}` } }, 'malformed analyse message at url'],
+    ['a working size out of range', { to: 'background', type: 'analyse', payload: { url: 'https://example.com/a.jpg', side: 100_000 } }, 'malformed analyse message at side'],
     ['a negative face index', { to: 'background', type: 'enroll', payload: { url: 'https://example.com/a.jpg', face: -1, name: 'A' } }, 'malformed enroll message at face'],
   ])('replies with an error to %s', async (_what, message, error) => {
     const reply = await route(message, sender);

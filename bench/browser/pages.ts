@@ -1,0 +1,83 @@
+/** The benchmark's pages, generated at run time; photos are referenced by URL from the local server. */
+
+const head = (title: string, css = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:14px sans-serif;margin:16px} figure{display:inline-block;margin:6px;vertical-align:top} img{display:block;width:200px;height:auto}${css}</style></head><body><h1>${title}</h1>`;
+
+const figures = (srcs: readonly string[]) => srcs.map((s, i) => `<figure><img src="${s}" alt="photo ${i + 1}"></figure>`).join('\n');
+
+/** A gallery: every photo 120 px wide, all 50 within the first screen and its 300 px margin. */
+export function galleryPage(srcs: readonly string[]): string {
+  return `${head('Gallery', ' img{width:120px}')}${figures(srcs)}</body></html>`;
+}
+
+/** Group photos shown large (480 px wide), as a news or event page would. */
+export function groupPage(srcs: readonly string[]): string {
+  return `${head('Group photos', ' img{width:480px}')}${figures(srcs)}</body></html>`;
+}
+
+/** Infinite scroll: 20 photos at first, 20 more each time the end of the list comes into view, 200 in all. */
+export function scrollPage(srcs: readonly string[]): string {
+  return `${head('Feed')}<div id="feed"></div><div id="end" style="height:40px"></div>
+<script>
+const srcs = ${JSON.stringify(srcs)};
+let next = 0;
+const feed = document.getElementById('feed');
+function more() {
+  for (const s of srcs.slice(next, next + 20)) {
+    const f = document.createElement('figure');
+    const img = document.createElement('img');
+    img.src = s; img.alt = 'photo ' + (++next);
+    f.append(img); feed.append(f);
+  }
+  document.title = 'Feed ' + next;
+}
+more();
+new IntersectionObserver((e) => { if (e.some((x) => x.isIntersecting) && next < srcs.length) more(); }).observe(document.getElementById('end'));
+</script></body></html>`;
+}
+
+/**
+ * Many images, one batch on screen at a time: `window.showBatch(k)` replaces the grid with
+ * batch k. Every URL is unique (a query string), so every image is analysed, none cached.
+ */
+export function memoryPage(srcs: readonly string[], batch: number): string {
+  return `${head('Many images', ' img{display:inline-block;width:120px;margin:4px}')}<div id="grid"></div>
+<script>
+const srcs = ${JSON.stringify(srcs)};
+window.showBatch = (k) => {
+  const grid = document.getElementById('grid');
+  grid.replaceChildren(...srcs.slice(k * ${batch}, (k + 1) * ${batch}).map((s, i) => {
+    const img = document.createElement('img'); img.src = s; img.alt = 'photo ' + (k * ${batch} + i); return img;
+  }));
+};
+</script></body></html>`;
+}
+
+/**
+ * A <video> showing faces: a canvas cycling through photos (a new one every 400 ms, drifting
+ * a little each frame) streamed into the video element with captureStream, so it is a real,
+ * playing <video> with changing frames and needs no video file or codec.
+ */
+export function videoPage(srcs: readonly string[]): string {
+  return `${head('Video')}<video id="video" width="640" height="360" autoplay muted playsinline></video>
+<canvas id="source" width="640" height="360" style="position:absolute;left:-10000px"></canvas>
+<script>
+const srcs = ${JSON.stringify(srcs)};
+const canvas = document.getElementById('source');
+const ctx = canvas.getContext('2d');
+const images = srcs.map((s) => { const i = new Image(); i.src = s; return i; });
+let frame = 0;
+function draw() {
+  const img = images[Math.floor(frame / 12) % images.length];
+  if (img.complete && img.naturalWidth) {
+    const k = Math.min(640 / img.naturalWidth, 360 / img.naturalHeight);
+    const w = img.naturalWidth * k, h = img.naturalHeight * k, dx = (frame % 12) * 2;
+    ctx.fillStyle = '#000'; ctx.fillRect(0, 0, 640, 360);
+    ctx.drawImage(img, (640 - w) / 2 + dx - 12, (360 - h) / 2, w, h);
+  }
+  frame++;
+}
+setInterval(draw, 33);
+document.getElementById('video').srcObject = canvas.captureStream(30);
+</script></body></html>`;
+}

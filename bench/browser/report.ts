@@ -1,0 +1,106 @@
+/** The browser benchmark's markdown: every configuration side by side, ratios against Facetag's default. */
+import type { PageResult } from './page-run.js';
+import type { PairedResult } from './paired.js';
+import type { ConfigResult } from './scenarios.js';
+import { percentile, ratio } from './stats.js';
+
+export interface BrowserReport {
+  machine: string;
+  chromium: string;
+  command: string;
+  packedMb: Record<string, number>;
+  configs: ConfigResult[];
+  paired?: PairedResult;
+}
+
+export function pairedMarkdown(p: PairedResult): string {
+  return [
+    `| paired, ${p.images} photos (gallery + group photos) | facetag | faceapi-peer | facetag vs faceapi-peer |`,
+    '|---|---|---|---|',
+    `| per image p50 | ${ms(p.facetagP50)} | ${ms(p.peerP50)} | ${ratio(p.peerP50, p.facetagP50)} |`,
+    `| per image p95 | ${ms(p.facetagP95)} | ${ms(p.peerP95)} | ${ratio(p.peerP95, p.facetagP95)} |`,
+    `| median over photos of (peer ms ÷ facetag ms) | | | ${p.medianRatio.toFixed(1)}× |`,
+    `| all photos: total peer ms ÷ total facetag ms | | | ${p.totalRatio.toFixed(1)}× |`,
+    `| video frames/s through the analyse message (${p.frames} 640x360 frames, median round trip) | ${p.facetagFps.toFixed(1)} | ${p.peerFps.toFixed(1)} | ${ratio(p.facetagFps, p.peerFps)} |`,
+  ].join('\n');
+}
+
+const ms = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${Math.round(v)} ms`);
+const mb = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(0)} MB`);
+const page = (c: ConfigResult, name: string): PageResult | undefined => c.pages.find((p) => p.page === name);
+const imageMs = (pages: (PageResult | undefined)[]) => pages.flatMap((p) => p?.runs.map((r) => r.ms) ?? []);
+const faceMs = (pages: (PageResult | undefined)[]) => pages.flatMap((p) => p?.runs.filter((r) => r.faces > 0).map((r) => r.ms / r.faces) ?? []);
+const ALL = ['gallery', 'groups', 'scroll'];
+
+interface Row {
+  what: string;
+  /** A number where a ratio makes sense (lower is better unless `higherIsBetter`). */
+  value(c: ConfigResult): number | null;
+  show(c: ConfigResult): string;
+  higherIsBetter?: boolean;
+}
+
+const stat = (what: string, pages: string[], p: number, per: 'image' | 'face'): Row => {
+  const v = (c: ConfigResult) => {
+    const list = (per === 'image' ? imageMs : faceMs)(pages.map((n) => page(c, n)));
+    return list.length ? percentile(list, p) : null;
+  };
+  return { what, value: v, show: (c) => ms(v(c)) };
+};
+
+const pageRow = (what: string, name: string, pick: (r: PageResult) => number | null): Row => ({
+  what,
+  value: (c) => { const r = page(c, name); return r ? pick(r) : null; },
+  show: (c) => { const r = page(c, name); return r ? ms(pick(r)) : '—'; },
+});
+
+function rows(packed: Record<string, number>): Row[] {
+  const mem = (c: ConfigResult, i: number) => c.memory.at(i);
+  return [
+    { what: 'people enrolled (of 9, same photos)', value: () => null, show: (c) => String(c.enrolled) },
+    { what: 'engine backend', value: () => null, show: (c) => c.backend },
+    { what: 'cold start: engine host not running → first label', value: (c) => c.coldStartMs, show: (c) => ms(c.coldStartMs) },
+    pageRow('gallery of 50: navigation → first label', 'gallery', (r) => r.firstLabelMs),
+    pageRow('gallery of 50: navigation → last label', 'gallery', (r) => r.lastLabelMs),
+    { what: 'gallery of 50: images analysed / labels shown', value: () => null, show: (c) => { const r = page(c, 'gallery'); return r ? `${r.runs.length} / ${r.labels.length}` : '—'; } },
+    stat('gallery: per image p50', ['gallery'], 50, 'image'),
+    stat('gallery: per image p95', ['gallery'], 95, 'image'),
+    pageRow('group photos (16): navigation → last label', 'groups', (r) => r.lastLabelMs),
+    { what: 'group photos: faces found / labels shown', value: () => null, show: (c) => { const r = page(c, 'groups'); return r ? `${r.runs.reduce((s, x) => s + x.faces, 0)} / ${r.labels.length}` : '—'; } },
+    stat('group photos: per image p50', ['groups'], 50, 'image'),
+    stat('group photos: per image p95', ['groups'], 95, 'image'),
+    pageRow('infinite scroll, 200 images: navigation → last label', 'scroll', (r) => r.lastLabelMs),
+    stat('all pages: per image p50', ALL, 50, 'image'),
+    stat('all pages: per image p95', ALL, 95, 'image'),
+    stat('all pages: per face p50', ALL, 50, 'face'),
+    stat('all pages: per face p95', ALL, 95, 'face'),
+    { what: 'video: labelled frames/s on the `<video>` (content script)', value: (c) => c.videoLabelFps, show: (c) => (c.videoLabelFps === null ? 'no video labelling' : c.videoLabelFps.toFixed(1)), higherIsBetter: true },
+    { what: 'video: frames/s through the analyse message (640 px JPEG)', value: (c) => c.frameFps, show: (c) => (c.frameFps === null ? '—' : c.frameFps.toFixed(1)), higherIsBetter: true },
+    { what: 'longest content-script task, wall (CPU)', value: (c) => Math.max(0, ...c.pages.map((p) => p.longestTask.wallMs)), show: (c) => {
+      const worst = c.pages.reduce((a, p) => (p.longestTask.wallMs > a.wallMs ? p.longestTask : a), { wallMs: 0, cpuMs: 0 });
+      return `${ms(worst.wallMs)} (${ms(worst.cpuMs)})`;
+    } },
+    { what: 'engine process memory after 100 images (RSS)', value: (c) => mem(c, 0)?.rssMb ?? null, show: (c) => mb(mem(c, 0)?.rssMb) },
+    { what: 'engine process memory after the last image (RSS; images)', value: () => null, show: (c) => (mem(c, -1) ? `${mb(mem(c, -1)?.rssMb)} (${mem(c, -1)?.images})` : '—') },
+    { what: 'growth from 100 images to the last (RSS; JS heap)', value: () => null, show: (c) => {
+      const a = mem(c, 0); const b = mem(c, -1);
+      return a && b && a !== b ? `${(b.rssMb - a.rssMb).toFixed(0)} MB; ${(b.jsHeapMb - a.jsHeapMb).toFixed(1)} MB` : '—';
+    } },
+    { what: 'packed extension (zip)', value: (c) => packed[c.product] ?? null, show: (c) => (packed[c.product] === undefined ? '—' : `${packed[c.product]!.toFixed(1)} MB`) },
+  ];
+}
+
+export function browserMarkdown(report: BrowserReport): string {
+  const [base, ...others] = report.configs;
+  const paired = report.paired ? ['', pairedMarkdown(report.paired)] : [];
+  if (!base) return [`Command: \`${report.command}\`. ${report.chromium}.`, '', report.machine, ...paired].join('\n');
+  // Each ratio says how many times better the first configuration (Facetag's default) does.
+  const cells = (list: string[]) => list.map((x) => ` ${x} |`).join('');
+  const head = `| |${cells(report.configs.map((c) => c.name))}${cells(others.map((o) => `${base.name} vs ${o.name}`))}`;
+  const sep = `|---|${[...report.configs, ...others].map(() => '---|').join('')}`;
+  const lines = rows(report.packedMb).map((r) => {
+    const ratios = others.map((o) => (r.higherIsBetter ? ratio(r.value(base), r.value(o)) : ratio(r.value(o), r.value(base))));
+    return `| ${r.what} |${cells(report.configs.map((c) => r.show(c)))}${cells(ratios)}`;
+  });
+  return [`Command: \`${report.command}\`. ${report.chromium}.`, '', report.machine, '', head, sep, ...lines, ...paired].join('\n');
+}
