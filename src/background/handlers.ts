@@ -12,6 +12,7 @@ import { openDb } from '../store/db.js';
 import { addReference, deletePerson, peopleSummaries, personNames, readSettings, writeSettings } from '../store/people.js';
 import type { EngineCall } from './engine-call.js';
 import { labelFaces } from './labels.js';
+import { videoHandlers } from './video.js';
 
 function fromExtensionPage(sender: chrome.runtime.MessageSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(ext.runtime.getURL(''));
@@ -62,5 +63,6 @@ export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgrou
         void broadcastRefresh();
         return ok(settings);
       }),
+    ...videoHandlers(engine),
   };
 }

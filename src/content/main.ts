@@ -13,6 +13,7 @@ import { watchBackgrounds } from './backgrounds.js';
 import { watchCanvases } from './canvases.js';
 import { watchImages } from './images.js';
 import { createLabels, type Placement } from './labels.js';
+import { watchVideos } from './video.js';
 
 const log = logger('content');
 const LOADED = Symbol.for('facetag.content');
@@ -47,6 +48,7 @@ function start(): void {
     watchImages((img, url) => void label(img, url)),
     watchBackgrounds((el, url, placement) => void label(el, url, placement)),
     watchCanvases((canvas, dataUrl) => void label(canvas, dataUrl)),
+    watchVideos(labels, () => showUnknown),
   ];
 
   const refresh = async () => {

@@ -87,6 +87,8 @@ function cached(url: string): Promise<EngineAnalysis> {
 
 export const engineHandlers: Handlers<typeof engineRequests, EngineResponses> = {
   'engine.analyse': async ({ url }) => ok(await cached(url)),
+  // Every video frame is new: caching them would only evict the page's images.
+  'engine.analyseFrame': async ({ dataUrl }) => ok(await analyseUrl(dataUrl)),
   'engine.thumbnail': async ({ url, box }) => {
     const { image } = await fetchImage(url);
     return ok({ dataUrl: await jpegDataUrl(faceThumbnail(image, box as Box)) });

@@ -16,7 +16,7 @@ const SHORT_TIMEOUT_MS = 15_000;
 
 export function toBackground<N extends BackgroundName>(type: N, payload: z.input<(typeof backgroundRequests)[N]>): Promise<Result<BackgroundResponses[N]>> {
   const envelope: Envelope = { to: 'background', type, payload };
-  const timeout = type === 'analyse' || type === 'enroll' ? ENGINE_TIMEOUT_MS + 10_000 : SHORT_TIMEOUT_MS;
+  const timeout = type === 'analyse' || type === 'enroll' || type === 'analyseFrame' ? ENGINE_TIMEOUT_MS + 10_000 : SHORT_TIMEOUT_MS;
   return settle(() => ext.runtime.sendMessage(envelope), type, timeout);
 }
 

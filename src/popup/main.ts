@@ -1,6 +1,7 @@
 import { toBackground } from '../platform/send.js';
 import type { PersonSummary } from '../shared/protocol.js';
 import { currentSite, isOn, turnOff, turnOn } from './site-access.js';
+import './video-status.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 

@@ -19,6 +19,8 @@ const url = z.string().min(1).max(MAX_DATA_URL).refine(
   `must be an http(s) URL of at most ${MAX_URL} characters or a data:image URL`,
 );
 const box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+/** A video frame: a downscaled JPEG or WebP copy grabbed by the content script, analysed without caching. */
+const frameDataUrl = z.string().max(MAX_DATA_URL).regex(/^data:image\/(jpeg|webp);base64,/, 'must be a base64 data:image/jpeg or data:image/webp URL');
 
 /** A face as a page sees it: box in fractions of the image (0..1), name only if recognised. */
 export interface PageFace {
@@ -69,6 +71,9 @@ export const backgroundRequests = {
   deletePerson: z.object({ id: z.string().min(1).max(128) }),
   getSettings: z.object({}),
   setSettings: z.object({ showUnknown: z.boolean() }),
+  analyseFrame: z.object({ dataUrl: frameDataUrl }),
+  /** A video on the page that cannot be read; `video` numbers it within its frame of the page. */
+  videoStatus: z.object({ video: z.number().int().min(0).max(1_000_000), state: z.enum(['cross-origin', 'protected']) }),
 };
 
 export interface BackgroundResponses {
@@ -79,17 +84,21 @@ export interface BackgroundResponses {
   deletePerson: null;
   getSettings: Settings;
   setSettings: Settings;
+  analyseFrame: PageAnalysis;
+  videoStatus: null;
 }
 
 /** Messages the engine host answers; only the background sends them. */
 export const engineRequests = {
   'engine.analyse': z.object({ url }),
   'engine.thumbnail': z.object({ url, box }),
+  'engine.analyseFrame': z.object({ dataUrl: frameDataUrl }),
 };
 
 export interface EngineResponses {
   'engine.analyse': EngineAnalysis;
   'engine.thumbnail': { dataUrl: string };
+  'engine.analyseFrame': EngineAnalysis;
 }
 
 /** Messages a content script answers; only the background sends them. */

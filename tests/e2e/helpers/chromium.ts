@@ -77,6 +77,7 @@ function wrap(page: Page): TestPage {
     screenshot: async (file) => {
       await page.screenshot({ path: file, fullPage: true });
     },
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }
@@ -159,6 +160,13 @@ export async function launchChromium(proxyPort: number): Promise<Driver> {
       } finally {
         await popup.close();
       }
+    },
+    async popupFor(page) {
+      const sw = await worker();
+      const tabId = await sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${new URL(sw.url()).host}/src/popup/popup.html?tab=${tabId}`);
+      return wrap(popup);
     },
     async restart() {
       await context.close();

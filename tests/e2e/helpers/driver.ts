@@ -34,6 +34,8 @@ export interface TestPage {
   press(key: string): Promise<void>;
   evaluate(script: string): Promise<unknown>;
   screenshot(file: string): Promise<void>;
+  /** Makes this the tab the user looks at (browsers slow down animation frames in the others). */
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,8 @@ export interface Driver {
   clickEnrollMenu(page: TestPage, srcUrl: string): Promise<void>;
   /** Switches "Show unknown faces" with the message the popup's checkbox sends, from an extension page. */
   setShowUnknown(on: boolean): Promise<void>;
+  /** The extension's popup, opened as a page about the tab showing `page` (popup.html?tab=<id>). */
+  popupFor(page: TestPage): Promise<TestPage>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;
   close(): Promise<void>;

@@ -54,6 +54,7 @@ function wrap(page: Page, chromeAccessibles: Accessibles): TestPage {
     screenshot: async (file) => {
       await page.screenshot({ path: file as `${string}.png`, fullPage: true });
     },
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }
@@ -88,8 +89,8 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
   };
 
   /** The extension's popup in a tab, opened by the browser window itself. */
-  const extensionPage = async (): Promise<Page> => {
-    const url = `moz-extension://${UUID}/src/popup/popup.html`;
+  const extensionPage = async (query = ''): Promise<Page> => {
+    const url = `moz-extension://${UUID}/src/popup/popup.html${query}`;
     const find = async () => {
       for (const p of await browser.pages()) if ((await p.evaluate('location.href').catch(() => '')) === url) return p;
       return null;
@@ -166,6 +167,10 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
         `browser.runtime.sendMessage({ to: 'background', type: 'setSettings', payload: { showUnknown: ${on} } })`,
       );
       if (!(reply as { ok?: boolean }).ok) throw new Error(`setSettings failed: ${JSON.stringify(reply)}`);
+    },
+    async popupFor(page) {
+      const tabId = await (await extensionPage()).evaluate(`browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(page.url)})?.id)`);
+      return wrap(await extensionPage(`?tab=${String(tabId)}`), chromeAccessibles);
     },
     async restart() {
       await browser.close();

@@ -20,6 +20,8 @@ export interface Site {
   /** Publishes a page at /p/<name> and returns its URL. */
   page(name: string, html: string): string;
   photo(path: string, origin?: string): string;
+  /** Publishes bytes a test made (a recorded video) at /f/<name> on both origins and returns its URL on `origin`. */
+  file(name: string, body: Buffer, type: string, origin?: string): string;
   close(): Promise<void>;
 }
 
@@ -31,11 +33,18 @@ function serve(handler: Parameters<typeof createServer>[1]): Promise<Server> {
 export async function startSite(): Promise<Site> {
   const faces = facesDir();
   const pages = new Map<string, string>();
+  const files = new Map<string, { body: Buffer; type: string }>();
   const handler: Parameters<typeof createServer>[1] = (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path.startsWith('/p/') && pages.has(path.slice(3))) {
       res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
       res.end(pages.get(path.slice(3)));
+      return;
+    }
+    const made = path.startsWith('/f/') ? files.get(path.slice(3)) : undefined;
+    if (made) {
+      res.writeHead(200, { 'content-type': made.type, 'content-length': made.body.length, 'cache-control': 'no-store' });
+      res.end(made.body);
       return;
     }
     if (path.startsWith('/faces/')) {
@@ -60,6 +69,10 @@ export async function startSite(): Promise<Site> {
       return `${origin}/p/${name}`;
     },
     photo: (path, at = origin) => `${at}/faces/${path}`,
+    file(name, body, type, at = origin) {
+      files.set(name, { body, type });
+      return `${at}/f/${name}`;
+    },
     close: async () => {
       await Promise.all([a, b].map((s) => new Promise((r) => s.close(r))));
     },

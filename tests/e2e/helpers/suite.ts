@@ -12,6 +12,7 @@ import { ARTIFACTS } from './extension-copy.js';
 import { startGuardProxy, type GuardProxy } from './guard-proxy.js';
 import { labelOn, over, settledLabels } from './seen.js';
 import { imagePage, startSite, type Site } from './site.js';
+import { videoChecks } from './video-checks.js';
 
 const ID = 'face-api.js/identities';
 
@@ -193,6 +194,7 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
   });
 
   enrollmentChecks(() => ({ site, driver, shot }));
+  videoChecks(() => ({ site, driver, shot }));
 
   it('sends no request anywhere but the local test servers', () => {
     expect(proxy.seen.length).toBeGreaterThan(0);

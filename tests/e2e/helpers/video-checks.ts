@@ -1,0 +1,186 @@
+/**
+ * Video labelling, on a clip the test makes in the browser from two of the shared photos: a
+ * canvas where Sheldon crosses the frame left to right (top row) and Leonard right to left
+ * (bottom row), recorded with MediaRecorder to WebM and played in a <video>. The face positions
+ * are known at every moment of the clip, so the checks can say where each label must be. Runs
+ * after the main suite: Sheldon and Leonard are enrolled.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { waitFor, type Driver, type SeenLabel, type TestPage } from './driver.js';
+import { ARTIFACTS } from './extension-copy.js';
+import { labelOn, over, settledLabels } from './seen.js';
+import { imagePage, type Site } from './site.js';
+
+interface Env {
+  site: Site;
+  driver: Driver;
+  shot(page: TestPage, name: string): Promise<void>;
+}
+
+/** The clip: 640×360, photos drawn at 160 px, moving CLIP_SPEED px/s for CLIP_MS. */
+const CLIP_MS = 8000;
+const SIDE = 160;
+const SPEED = 50;
+const sheldonX = (ms: number) => 40 + (SPEED * ms) / 1000;
+const leonardX = (ms: number) => 440 - (SPEED * ms) / 1000;
+const ROWS = { sheldon: 10, leonard: 190 };
+
+/** Records the clip on the page and returns it as a data URL; the page then plays it in #v, looping. */
+function clipScript(sheldon: string, leonard: string): string {
+  return `<script>
+window.clipReady = (async () => {
+  const load = (src) => new Promise((ok, fail) => { const i = new Image(); i.onload = () => ok(i); i.onerror = fail; i.src = src; });
+  const [s, l] = await Promise.all([load(${JSON.stringify(sheldon)}), load(${JSON.stringify(leonard)})]);
+  const c = document.createElement('canvas'); c.width = 640; c.height = 360;
+  const ctx = c.getContext('2d');
+  const paint = (ms) => {
+    ctx.fillStyle = '#7a7a7a'; ctx.fillRect(0, 0, 640, 360);
+    ctx.drawImage(s, 40 + ${SPEED} * ms / 1000, ${ROWS.sheldon}, ${SIDE}, ${SIDE});
+    ctx.drawImage(l, 440 - ${SPEED} * ms / 1000, ${ROWS.leonard}, ${SIDE}, ${SIDE});
+  };
+  paint(0);
+  const recorder = new MediaRecorder(c.captureStream(25), { mimeType: 'video/webm', videoBitsPerSecond: 4e6 });
+  const chunks = [];
+  recorder.ondataavailable = (e) => chunks.push(e.data);
+  const stopped = new Promise((ok) => { recorder.onstop = ok; });
+  recorder.start();
+  const t0 = performance.now();
+  await new Promise((done) => { const step = () => { const ms = performance.now() - t0; paint(Math.min(ms, ${CLIP_MS})); if (ms >= ${CLIP_MS}) done(); else setTimeout(step, 15); }; step(); });
+  recorder.stop();
+  await stopped;
+  const blob = new Blob(chunks, { type: 'video/webm' });
+  const v = document.getElementById('v');
+  v.src = URL.createObjectURL(blob);
+  await v.play();
+  return new Promise((ok) => { const r = new FileReader(); r.onload = () => ok(r.result); r.readAsDataURL(blob); });
+})();
+</script>`;
+}
+
+const videoTag = (id: string, src = '') => `<video id="${id}" ${src ? `src="${src}" autoplay` : ''} muted loop playsinline style="width:640px;height:360px;display:block;background:#000"></video>`;
+
+interface Snapshot {
+  /** Clip time (ms) when the labels were read. */
+  ms: number;
+  labels: SeenLabel[];
+}
+
+const clipTime = async (page: TestPage, id = 'v') => Number(await page.evaluate(`document.getElementById('${id}').currentTime * 1000`));
+
+/** Labels read at a known clip time within [from, to] ms (reads that straddle too much time are retried). */
+function snapshotBetween(page: TestPage, from: number, to: number): Promise<Snapshot> {
+  return waitFor(`a clip time between ${from} and ${to} ms`, async () => {
+    const before = await clipTime(page);
+    if (before < from || before > to) return null;
+    const labels = await page.labels();
+    const after = await clipTime(page);
+    return after >= before && after - before < 500 && after <= to ? { ms: (before + after) / 2, labels } : null;
+  }, 60_000, 50);
+}
+
+const named = (s: Snapshot, name: string) => s.labels.find((l) => l.name === `Facetag: ${name}`);
+
+/** Frames the engine analysed for a tab's videos and its time on them, as the background keeps them for the popup. */
+async function videoStats(popup: TestPage): Promise<{ frames: number; engineMs: number }> {
+  const tab = Number(new URL(popup.url).searchParams.get('tab'));
+  const stats = (await popup.evaluate(`(globalThis.browser ?? chrome).storage.session.get('video-stats:${tab}').then((s) => s['video-stats:${tab}'] ?? null)`)) as { frames: number; engineMs: number } | null;
+  return stats ?? { frames: 0, engineMs: 0 };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function videoChecks(env: () => Env): void {
+  let clip: Buffer | undefined;
+
+  it('labels the faces of a playing video, and each label follows its face', async () => {
+    const { site, driver, shot } = env();
+    const photo = (who: string) => site.photo(`face-api.js/identities/${who}/${who}2.png`);
+    const page = await driver.open(site.page('video', imagePage('Video', [], `${videoTag('v')}${clipScript(photo('sheldon'), photo('leonard'))}`)));
+    const dataUrl = String(await page.evaluate('window.clipReady'));
+    clip = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+    await labelOn(page, '#v', 'Sheldon');
+    await labelOn(page, '#v', 'Leonard');
+    const popup = await driver.popupFor(page);
+    await page.bringToFront();
+    const rateStart = { stats: await videoStats(popup), at: Date.now() };
+
+    const video = await page.rect('#v');
+    if (process.env.FACETAG_VIDEO_DEBUG) {
+      process.stderr.write(`dbg raf/s=${String(await page.evaluate('new Promise((r) => { let n = 0; const t0 = performance.now(); const f = () => { n++; if (performance.now() - t0 < 1000) requestAnimationFrame(f); else r(n); }; requestAnimationFrame(f); })'))} vis=${String(await page.evaluate('document.visibilityState'))}\n`);
+      for (let i = 0; i < 30; i++) {
+        const s = await snapshotBetween(page, 0, CLIP_MS);
+        const sh = named(s, 'Sheldon');
+        const le = named(s, 'Leonard');
+        process.stderr.write(`dbg ms=${Math.round(s.ms)} dur=${String(await page.evaluate("document.getElementById('v').duration"))} sh=${sh ? Math.round(sh.x - video.x - sheldonX(s.ms)) : '-'} le=${le ? Math.round(le.x - video.x - leonardX(s.ms)) : '-'}\n`);
+        await sleep(200);
+      }
+    }
+    const a = await snapshotBetween(page, 1000, 2500);
+    const b = await snapshotBetween(page, a.ms + 2500, CLIP_MS - 1200);
+    for (const [name, x, row] of [['Sheldon', sheldonX, ROWS.sheldon], ['Leonard', leonardX, ROWS.leonard]] as const) {
+      const [la, lb] = [named(a, name), named(b, name)];
+      expect({ name, a: Boolean(la), b: Boolean(lb) }).toEqual({ name, a: true, b: true });
+      for (const [s, l] of [[a, la!], [b, lb!]] as const) {
+        // The label hangs from the face box's left edge, under the face: within the photo's drawn square.
+        const where = { name, ms: Math.round(s.ms), dx: Math.round(l.x - (video.x + x(s.ms))), dy: Math.round(l.y - (video.y + row)) };
+        expect(Math.abs(where.dx) < 0.4 * SIDE && where.dy > 0 && where.dy < 1.25 * SIDE, JSON.stringify(where)).toBe(true);
+      }
+      // It moved the way the face moved, by about as much.
+      const moved = lb!.x - la!.x;
+      const expected = x(b.ms) - x(a.ms);
+      expect(Math.abs(moved - expected), JSON.stringify({ name, moved, expected })).toBeLessThan(0.3 * Math.abs(expected));
+    }
+
+    const rateEnd = { stats: await videoStats(popup), at: Date.now() };
+    const frames = rateEnd.stats.frames - rateStart.stats.frames;
+    expect(frames).toBeGreaterThan(0);
+    const rate = { browser: driver.name, framesPerSecond: (1000 * frames) / (rateEnd.at - rateStart.at), engineMsPerFrame: (rateEnd.stats.engineMs - rateStart.stats.engineMs) / frames, frames };
+    writeFileSync(join(ARTIFACTS, `${driver.name}-video-rate.json`), `${JSON.stringify(rate, null, 2)}\n`);
+    process.stderr.write(`video: ${JSON.stringify(rate)}\n`);
+
+    await shot(page, 'video');
+    // The photos may not be redistributed: this copy (for docs/) blurs the video, not the labels.
+    await page.evaluate(`document.head.insertAdjacentHTML('beforeend', '<style>video { filter: blur(7px) }</style>')`);
+    await shot(page, 'video-blurred');
+
+    // Paused: the labels stand still and no frame goes to the engine.
+    await page.evaluate(`document.getElementById('v').pause()`);
+    await sleep(1000);
+    const pausedAt = { labels: await page.labels(), stats: await videoStats(popup) };
+    expect(over(pausedAt.labels, video)).toEqual(['Facetag: Leonard', 'Facetag: Sheldon']);
+    await sleep(2500);
+    expect(await page.labels()).toEqual(pausedAt.labels);
+    expect((await videoStats(popup)).frames).toBe(pausedAt.stats.frames);
+    // Seeking a paused video drops its labels (the faces are elsewhere), and nothing analyses the new frame until it plays.
+    await page.evaluate(`document.getElementById('v').currentTime = 6`);
+    await waitFor('the labels to go after the seek', async () => over(await page.labels(), video).length === 0, 10_000);
+    await sleep(2500);
+    expect(over(await page.labels(), video)).toEqual([]);
+    expect((await videoStats(popup)).frames).toBe(pausedAt.stats.frames);
+    await page.evaluate(`document.getElementById('v').play()`);
+    await labelOn(page, '#v', 'Sheldon');
+    await popup.close();
+    await page.close();
+  });
+
+  it('leaves a cross-origin video it cannot read unlabelled, and says so quietly in the popup', async () => {
+    const { site, driver, shot } = env();
+    expect(clip, 'the clip from the previous check').toBeDefined();
+    const src = site.file('clip.webm', clip!, 'video/webm', site.otherOrigin);
+    const page = await driver.open(site.page('video-cross-origin', imagePage('Cross-origin video', [], videoTag('x', src))));
+    await waitFor('the cross-origin video to play', async () => (await clipTime(page, 'x')) > 1500);
+    const popup = await driver.popupFor(page);
+    await waitFor('the popup note', async () => {
+      await popup.evaluate('location.reload()');
+      await sleep(300);
+      return /^1 video on this page can't be read: served by another site/.test(String(await popup.evaluate(`document.getElementById('video-status').hidden ? '' : document.getElementById('video-status').textContent`)));
+    }, 30_000, 500);
+    expect(over(await settledLabels(page, 3000), await page.rect('#x'))).toEqual([]);
+    expect((await videoStats(popup)).frames).toBe(0);
+    await shot(popup, 'video-popup-note');
+    await popup.close();
+    await page.close();
+  });
+}
