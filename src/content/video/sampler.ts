@@ -14,6 +14,7 @@ import { createTracker, type Tracker } from './tracker.js';
 const log = logger('video');
 /** Frames sampled per second while a video plays; the engine's speed, not this, should be what limits labelling. */
 export const SAMPLE_FPS = 3;
+const SAMPLE_MS = 1000 / SAMPLE_FPS;
 /** Videos shown smaller than this cannot show a face worth naming. */
 export const MIN_VIDEO_SIDE = 100;
 
@@ -60,6 +61,7 @@ export function createSampler(video: HTMLVideoElement, hooks: SamplerHooks): Sam
 
   const analyse = async (frame: GrabbedFrame, timeMs: number) => {
     const asked = generation;
+    const started = performance.now();
     busy = true;
     try {
       const result = await toBackground('analyseFrame', { dataUrl: await frame.encode() });
@@ -71,6 +73,11 @@ export function createSampler(video: HTMLVideoElement, hooks: SamplerHooks): Sam
       log.debug('a video frame could not be sent', error);
     } finally {
       busy = false;
+      // An answer slower than the sample interval: the next tick would only add waiting, so sample now.
+      if (performance.now() - started >= SAMPLE_MS && timer !== undefined) {
+        clearTimeout(timer);
+        tick();
+      }
     }
   };
 
@@ -94,7 +101,7 @@ export function createSampler(video: HTMLVideoElement, hooks: SamplerHooks): Sam
     timer = undefined;
     if (!watchable()) return;
     if (!busy) sample();
-    timer = setTimeout(tick, 1000 / SAMPLE_FPS);
+    timer = setTimeout(tick, SAMPLE_MS);
   };
 
   const self: Sampler = {
