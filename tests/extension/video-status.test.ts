@@ -12,7 +12,7 @@ function fakeBrowser() {
   const session = {
     get: async (key: string | null) => (key === null ? { ...store } : key in store ? { [key]: store[key] } : {}),
     set: async (items: Record<string, unknown>) => void Object.assign(store, items),
-    remove: async (keys: string[]) => keys.forEach((k) => delete store[k]),
+    remove: async (keys: string[]) => keys.forEach((k) => Reflect.deleteProperty(store, k)),
   };
   const tabs = {
     onRemoved: { addListener: (f: (tabId: number) => void) => listeners.removed.push(f) },

@@ -98,13 +98,24 @@ async function videoStats(popup: TestPage): Promise<{ frames: number; engineMs: 
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Once sampling has stopped: the frame count after the last answer (one may still be on its way when a video stops) has arrived. */
+function lastFrameAnswered(popup: TestPage): Promise<{ frames: number; engineMs: number }> {
+  return waitFor('the last video frame to be answered', async () => {
+    const before = await videoStats(popup);
+    await sleep(1200);
+    const after = await videoStats(popup);
+    return after.frames === before.frames ? after : null;
+  }, 30_000, 0);
+}
+
 export function videoChecks(env: () => Env): void {
   let clip: Buffer | undefined;
 
   it('labels the faces of a playing video, and each label follows its face', async () => {
     const { site, driver, shot } = env();
     const photo = (who: string) => site.photo(`face-api.js/identities/${who}/${who}2.png`);
-    const page = await driver.open(site.page('video', imagePage('Video', [], `${videoTag('v')}${clipScript(photo('sheldon'), photo('leonard'))}`)));
+    const below = '<div style="height:3000px"></div>';
+    const page = await driver.open(site.page('video', imagePage('Video', [], `${videoTag('v')}${below}${clipScript(photo('sheldon'), photo('leonard'))}`)));
     const dataUrl = String(await page.evaluate('window.clipReady'));
     clip = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
     await labelOn(page, '#v', 'Sheldon');
@@ -145,8 +156,9 @@ export function videoChecks(env: () => Env): void {
 
     // Paused: the labels stand still and no frame goes to the engine.
     await page.evaluate(`document.getElementById('v').pause()`);
-    await sleep(1000);
-    const pausedAt = { labels: await page.labels(), stats: await videoStats(popup) };
+    const stats = await lastFrameAnswered(popup);
+    await sleep(300);
+    const pausedAt = { labels: await page.labels(), stats };
     expect(over(pausedAt.labels, video)).toEqual(['Facetag: Leonard', 'Facetag: Sheldon']);
     await sleep(2500);
     expect(await page.labels()).toEqual(pausedAt.labels);
@@ -159,6 +171,15 @@ export function videoChecks(env: () => Env): void {
     expect((await videoStats(popup)).frames).toBe(pausedAt.stats.frames);
     await page.evaluate(`document.getElementById('v').play()`);
     await labelOn(page, '#v', 'Sheldon');
+
+    // Scrolled out of view while playing: no frame goes to the engine until it is back.
+    await page.evaluate('window.scrollTo(0, 2500)');
+    const away = await lastFrameAnswered(popup);
+    await sleep(2500);
+    expect((await videoStats(popup)).frames).toBe(away.frames);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await labelOn(page, '#v', 'Leonard');
+    expect((await videoStats(popup)).frames).toBeGreaterThan(away.frames);
     await popup.close();
     await page.close();
   });
