@@ -13,19 +13,22 @@ import { labelFaces } from './labels.js';
 
 type VideoHandlers = Pick<Handlers<typeof backgroundRequests, BackgroundResponses>, 'analyseFrame' | 'videoStatus'>;
 
-async function countFrame(tabId: number, ms: number): Promise<void> {
+async function countFrame(tabId: number, engineMs: number, handlerMs: number): Promise<void> {
   const key = statsKey(tabId);
-  const stored = (await ext.storage.session.get(key))[key] as VideoStats | undefined;
-  await ext.storage.session.set({ [key]: { frames: (stored?.frames ?? 0) + 1, engineMs: (stored?.engineMs ?? 0) + ms } satisfies VideoStats });
+  const s = (await ext.storage.session.get(key))[key] as VideoStats | undefined;
+  const stats: VideoStats = { frames: (s?.frames ?? 0) + 1, engineMs: (s?.engineMs ?? 0) + engineMs, handlerMs: (s?.handlerMs ?? 0) + handlerMs };
+  await ext.storage.session.set({ [key]: stats });
 }
 
 export function videoHandlers(engine: EngineCall): VideoHandlers {
   return {
     analyseFrame: async ({ dataUrl }, sender) => {
+      const start = performance.now();
       const analysis = await engine('engine.analyseFrame', { dataUrl });
       if (!analysis.ok) return analysis;
-      if (sender.tab?.id !== undefined) await countFrame(sender.tab.id, analysis.value.ms);
-      return ok(await labelFaces(openDb(), analysis.value));
+      const labelled = await labelFaces(openDb(), analysis.value);
+      if (sender.tab?.id !== undefined) await countFrame(sender.tab.id, analysis.value.ms, performance.now() - start);
+      return ok(labelled);
     },
     videoStatus: async ({ video, state }, sender) => {
       if (sender.tab?.id !== undefined) await ext.storage.session.set({ [unreadableKey(sender.tab.id, sender.frameId ?? 0, video)]: state });

@@ -9,6 +9,8 @@ export interface VideoStats {
   frames: number;
   /** Sum of the engine's own time over those frames. */
   engineMs: number;
+  /** Sum of the background's time per frame: the engine's, plus decoding, messaging to the engine host and naming. */
+  handlerMs: number;
 }
 
 const UNREADABLE = 'video-unreadable:';
