@@ -24,6 +24,10 @@ describe('name vote', () => {
     expect(run([null, null, 'Ann', null])).toEqual([undefined, null, null, null]);
   });
 
+  it('turns a named face unknown only when the whole window matched nobody', () => {
+    expect(run(['Ann', 'Ann', null, null, 'Ann', null, null, null])).toEqual([undefined, 'Ann', 'Ann', 'Ann', 'Ann', 'Ann', 'Ann', null]);
+  });
+
   it('keeps the last decision when the window is split three ways', () => {
     expect(run(['Ann', 'Ann', 'Bob', 'Cy'])).toEqual([undefined, 'Ann', 'Ann', 'Ann']);
   });

@@ -2,6 +2,8 @@
  * Deciding a tracked face's name over several samples. One frame's match can be wrong (motion
  * blur, a turned head), so a name is shown only once it wins a majority of the recent votes,
  * and the shown name stays until another one wins: a single bad frame never flips the label.
+ * A named face turns "unknown" only when every recent vote says so: hard frames often match
+ * nobody, which is no evidence that the person left, while another name is.
  */
 
 /** Votes remembered per track, and how many of them a name needs. */
@@ -24,8 +26,9 @@ export function createNameVote(window = VOTE_WINDOW, toWin = VOTES_TO_WIN): Name
       votes.push(name);
       if (votes.length > window) votes.shift();
       const count = votes.filter((v) => v === name).length;
+      const needed = name === null && typeof decided === 'string' ? window : toWin;
       // Only the newest vote can have just reached the majority; any older winner is already shown.
-      if (count >= toWin) decided = name;
+      if (count >= needed) decided = name;
       return decided;
     },
     get decided() {

@@ -27,6 +27,8 @@ const SPEED = 50;
 const sheldonX = (ms: number) => 40 + (SPEED * ms) / 1000;
 const leonardX = (ms: number) => 440 - (SPEED * ms) / 1000;
 const ROWS = { sheldon: 10, leonard: 190 };
+/** The <video> is 640×480, so its 640×360 picture is letterboxed (object-fit: contain) 60 px down: labels must follow the picture, not the element. */
+const LETTERBOX = 60;
 
 /** Records the clip on the page and returns it as a data URL; the page then plays it in #v, looping. */
 function clipScript(sheldon: string, leonard: string): string {
@@ -60,7 +62,7 @@ window.clipReady = (async () => {
 </script>`;
 }
 
-const videoTag = (id: string, src = '') => `<video id="${id}" ${src ? `src="${src}" autoplay` : ''} muted loop playsinline style="width:640px;height:360px;display:block;background:#000"></video>`;
+const videoTag = (id: string, src = '') => `<video id="${id}" ${src ? `src="${src}" autoplay` : ''} muted loop playsinline style="width:640px;height:${360 + 2 * LETTERBOX}px;display:block;background:#000"></video>`;
 
 interface Snapshot {
   /** Clip time (ms) when the labels were read. */
@@ -134,7 +136,7 @@ export function videoChecks(env: () => Env): void {
       expect({ name, a: Boolean(la), b: Boolean(lb) }).toEqual({ name, a: true, b: true });
       for (const [s, l] of [[a, la!], [b, lb!]] as const) {
         // The label hangs from the face box's left edge, under the face: within the photo's drawn square.
-        const where = { name, ms: Math.round(s.ms), dx: Math.round(l.x - (video.x + x(s.ms))), dy: Math.round(l.y - (video.y + row)) };
+        const where = { name, ms: Math.round(s.ms), dx: Math.round(l.x - (video.x + x(s.ms))), dy: Math.round(l.y - (video.y + LETTERBOX + row)) };
         expect(Math.abs(where.dx) < 0.4 * SIDE && where.dy > 0 && where.dy < 1.25 * SIDE, JSON.stringify(where)).toBe(true);
       }
       // It moved the way the face moved, by about as much.
