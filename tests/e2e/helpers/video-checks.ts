@@ -30,7 +30,9 @@ const ROWS = { sheldon: 10, leonard: 190 };
 /** The <video> is 640×480, so its 640×360 picture is letterboxed (object-fit: contain) 60 px down: labels must follow the picture, not the element. */
 const LETTERBOX = 60;
 
-/** Records the clip on the page and returns it as a data URL; the page then plays it in #v, looping. */
+const videoTag = (id: string, src = '') => `<video id="${id}" ${src ? `src="${src}" autoplay` : ''} muted loop playsinline style="width:640px;height:${360 + 2 * LETTERBOX}px;display:block;background:#000"></video>`;
+
+/** Records the clip on the page and returns it as a data URL; the page then plays it in a new <video id="v">, looping. */
 function clipScript(sheldon: string, leonard: string): string {
   return `<script>
 window.clipReady = (async () => {
@@ -54,6 +56,8 @@ window.clipReady = (async () => {
   recorder.stop();
   await stopped;
   const blob = new Blob(chunks, { type: 'video/webm' });
+  // The <video> is added only now, after the content script has scanned the page: found as a later addition.
+  document.getElementById('slot').insertAdjacentHTML('afterbegin', ${JSON.stringify(videoTag('v'))});
   const v = document.getElementById('v');
   v.src = URL.createObjectURL(blob);
   await v.play();
@@ -61,8 +65,6 @@ window.clipReady = (async () => {
 })();
 </script>`;
 }
-
-const videoTag = (id: string, src = '') => `<video id="${id}" ${src ? `src="${src}" autoplay` : ''} muted loop playsinline style="width:640px;height:${360 + 2 * LETTERBOX}px;display:block;background:#000"></video>`;
 
 interface Snapshot {
   /** Clip time (ms) when the labels were read. */
@@ -118,7 +120,7 @@ export function videoChecks(env: () => Env): void {
     const { site, driver, shot } = env();
     const photo = (who: string) => site.photo(`face-api.js/identities/${who}/${who}2.png`);
     const below = '<div style="height:3000px"></div>';
-    const page = await driver.open(site.page('video', imagePage('Video', [], `${videoTag('v')}${below}${clipScript(photo('sheldon'), photo('leonard'))}`)));
+    const page = await driver.open(site.page('video', imagePage('Video', [], `<div id="slot"></div>${below}${clipScript(photo('sheldon'), photo('leonard'))}`)));
     const dataUrl = String(await page.evaluate('window.clipReady'));
     clip = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
     await labelOn(page, '#v', 'Sheldon');
@@ -186,6 +188,13 @@ export function videoChecks(env: () => Env): void {
     await page.evaluate('window.scrollTo(0, 0)');
     await labelOn(page, '#v', 'Leonard');
     expect((await videoStats(popup)).frames).toBeGreaterThan(away.frames);
+
+    // Removed from the page: its labels go with it, and so does its sampling.
+    await page.evaluate(`document.getElementById('v').remove()`);
+    await waitFor('the labels of the removed video to go', async () => (await page.labels()).length === 0, 10_000);
+    const removed = await lastFrameAnswered(popup);
+    await sleep(2500);
+    expect((await videoStats(popup)).frames).toBe(removed.frames);
     await popup.close();
     await page.close();
   });
