@@ -1,69 +1,23 @@
 /**
- * Video labelling, on a clip the test makes in the browser from two of the shared photos: a
- * canvas where Sheldon crosses the frame left to right (top row) and Leonard right to left
- * (bottom row), recorded with MediaRecorder to WebM and played in a <video>. The face positions
- * are known at every moment of the clip, so the checks can say where each label must be. Runs
- * after the main suite: Sheldon and Leonard are enrolled.
+ * Video labelling, on a clip the test makes in the browser (video-clip.ts) where the positions
+ * of Sheldon's and Leonard's faces are known at every moment, so the checks can say where each
+ * label must be. What the engine did is read from the per-tab counts the background keeps for
+ * the popup. Runs after the main suite: Sheldon and Leonard are enrolled.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { waitFor, type Driver, type SeenLabel, type TestPage } from './driver.js';
 import { ARTIFACTS } from './extension-copy.js';
-import { labelOn, over, settledLabels } from './seen.js';
 import type { VideoStats } from '../../../src/shared/video-status.js';
+import { labelOn, over, settledLabels } from './seen.js';
 import { imagePage, type Site } from './site.js';
+import { CLIP_MS, clipScript, LETTERBOX, leonardX, ROWS, sheldonX, SIDE, videoTag } from './video-clip.js';
 
 interface Env {
   site: Site;
   driver: Driver;
   shot(page: TestPage, name: string): Promise<void>;
-}
-
-/** The clip: 640×360, photos drawn at 160 px, moving CLIP_SPEED px/s for CLIP_MS. */
-const CLIP_MS = 10_000;
-const SIDE = 160;
-const SPEED = 50;
-const sheldonX = (ms: number) => 40 + (SPEED * ms) / 1000;
-const leonardX = (ms: number) => 440 - (SPEED * ms) / 1000;
-const ROWS = { sheldon: 10, leonard: 190 };
-/** The <video> is 640×480, so its 640×360 picture is letterboxed (object-fit: contain) 60 px down: labels must follow the picture, not the element. */
-const LETTERBOX = 60;
-
-const videoTag = (id: string, src = '') => `<video id="${id}" ${src ? `src="${src}" autoplay` : ''} muted loop playsinline style="width:640px;height:${360 + 2 * LETTERBOX}px;display:block;background:#000"></video>`;
-
-/** Records the clip on the page and returns it as a data URL; the page then plays it in a new <video id="v">, looping. */
-function clipScript(sheldon: string, leonard: string): string {
-  return `<script>
-window.clipReady = (async () => {
-  const load = (src) => new Promise((ok, fail) => { const i = new Image(); i.onload = () => ok(i); i.onerror = fail; i.src = src; });
-  const [s, l] = await Promise.all([load(${JSON.stringify(sheldon)}), load(${JSON.stringify(leonard)})]);
-  const c = document.createElement('canvas'); c.width = 640; c.height = 360;
-  const ctx = c.getContext('2d');
-  const paint = (ms) => {
-    ctx.fillStyle = '#7a7a7a'; ctx.fillRect(0, 0, 640, 360);
-    ctx.drawImage(s, 40 + ${SPEED} * ms / 1000, ${ROWS.sheldon}, ${SIDE}, ${SIDE});
-    ctx.drawImage(l, 440 - ${SPEED} * ms / 1000, ${ROWS.leonard}, ${SIDE}, ${SIDE});
-  };
-  paint(0);
-  const recorder = new MediaRecorder(c.captureStream(25), { mimeType: 'video/webm', videoBitsPerSecond: 4e6 });
-  const chunks = [];
-  recorder.ondataavailable = (e) => chunks.push(e.data);
-  const stopped = new Promise((ok) => { recorder.onstop = ok; });
-  recorder.start();
-  const t0 = performance.now();
-  await new Promise((done) => { const step = () => { const ms = performance.now() - t0; paint(Math.min(ms, ${CLIP_MS})); if (ms >= ${CLIP_MS}) done(); else setTimeout(step, 15); }; step(); });
-  recorder.stop();
-  await stopped;
-  const blob = new Blob(chunks, { type: 'video/webm' });
-  // The <video> is added only now, after the content script has scanned the page: found as a later addition.
-  document.getElementById('slot').insertAdjacentHTML('afterbegin', ${JSON.stringify(videoTag('v'))});
-  const v = document.getElementById('v');
-  v.src = URL.createObjectURL(blob);
-  await v.play();
-  return new Promise((ok) => { const r = new FileReader(); r.onload = () => ok(r.result); r.readAsDataURL(blob); });
-})();
-</script>`;
 }
 
 interface Snapshot {
@@ -160,8 +114,8 @@ export function videoChecks(env: () => Env): void {
     await page.evaluate(`document.head.insertAdjacentHTML('beforeend', '<style>video { filter: blur(7px) }</style>')`);
     await shot(page, 'video-blurred');
 
-    // Paused: the labels stand still and no frame goes to the engine.
-    // Paused where both faces are named (not just after the clip looped, when the names are being decided again).
+    // Paused: the labels stand still and no frame goes to the engine. (Paused where both faces are
+    // named, not just after the clip looped, when the names are being decided again.)
     await snapshotBetween(page, 2000, CLIP_MS - 2500, both);
     await page.evaluate(`document.getElementById('v').pause()`);
     const stats = await lastFrameAnswered(popup);
