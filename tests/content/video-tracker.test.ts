@@ -85,6 +85,14 @@ describe('video face tracker', () => {
     expect(tracker.at(0)).toEqual([]);
   });
 
+  it('keeps its tracks and names when a slow engine leaves long gaps between samples', () => {
+    const face = moving(0.1, 0.4, 0.05, 0);
+    const tracker = createTracker();
+    for (const ms of [0, 2500, 5000]) tracker.update([{ box: face(ms), name: 'Ann' }], ms);
+    expect(tracker.size).toBe(1);
+    expect(tracker.at(5000).map((s) => s.name)).toEqual(['Ann']);
+  });
+
   it('stops extrapolating a track at MAX_PREDICT_MS after its last sample', () => {
     const face = moving(0.1, 0.4, 0.3, 0);
     const tracker = createTracker();

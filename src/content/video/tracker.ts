@@ -101,8 +101,9 @@ export function createTracker(): Tracker {
 
   return {
     update(detections, timeMs) {
-      // Time went back (a seek, a loop) or jumped far ahead: the old tracks describe another scene.
-      if (timeMs < last || timeMs - last > STALE_MS) tracks = [];
+      // Time went back (a seek, a loop): the old tracks describe another scene. A long step forward
+      // is usually a slow engine, not a cut; faces that moved far just start new tracks.
+      if (timeMs < last) tracks = [];
       last = timeMs;
       const scores = detections.map((d) => tracks.map((t) => closeness(t, d, timeMs)));
       const assigned = tracks.length > 0 ? assignFaces(scores, Number.EPSILON) : new Int32Array(detections.length).fill(-1);
