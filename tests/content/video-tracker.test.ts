@@ -80,6 +80,8 @@ describe('video face tracker', () => {
     tracker.update([{ box: [0.1, 0.1, 0.2, 0.2], name: 'Ann' }], 5000);
     tracker.update([{ box: [0.1, 0.1, 0.2, 0.2], name: 'Ann' }], 5333);
     expect(tracker.at(5333)).toHaveLength(1);
+    // Drawn just after the loop, before any new sample: nothing is shown at the old place.
+    expect(tracker.at(100)).toEqual([]);
     tracker.update([{ box: [0.1, 0.1, 0.2, 0.2], name: 'Ann' }], 0);
     expect(tracker.size).toBe(1);
     expect(tracker.at(0)).toEqual([]);

@@ -34,6 +34,8 @@ export const MAX_MISSES = 2;
 export const STALE_MS = 2000;
 /** Prediction runs at most this far past the last sample, so a late sample cannot send a label flying. */
 export const MAX_PREDICT_MS = 1500;
+/** A track seen this much later (video time) than the time asked is from before a rewind. */
+const REWIND_MS = 250;
 /** Weight of the newest velocity estimate; the rest is the previous one (detector jitter smoothing). */
 const VELOCITY_GAIN = 0.6;
 
@@ -125,7 +127,8 @@ export function createTracker(): Tracker {
     },
     at(timeMs) {
       return tracks
-        .filter((t) => t.vote.decided !== undefined && timeMs - t.seen <= STALE_MS)
+        // Seen "later" than now: the video went back (a loop does not always fire `seeking`).
+        .filter((t) => t.vote.decided !== undefined && timeMs - t.seen <= STALE_MS && t.seen - timeMs <= REWIND_MS)
         .map((t) => ({ id: t.id, box: predict(t, timeMs), name: t.vote.decided ?? null }));
     },
     clear() {
