@@ -14,6 +14,7 @@ import { correctionHandlers } from './corrections.js';
 import type { EngineCall } from './engine-call.js';
 import { labelFaces } from './labels.js';
 import { peopleHandlers } from './people-handlers.js';
+import { videoHandlers } from './video.js';
 
 function fromExtensionPage(sender: chrome.runtime.MessageSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(ext.runtime.getURL(''));
@@ -70,5 +71,6 @@ export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgrou
         await broadcastRefresh();
         return ok(null);
       }),
+    ...videoHandlers(engine),
   };
 }

@@ -12,6 +12,7 @@ import { injectIntoOpenTabs, syncContentScripts } from './access.js';
 import type { EngineCall } from './engine-call.js';
 import { backgroundHandlers } from './handlers.js';
 import { createMenu, onMenuClicked } from './menu.js';
+import { watchVideoTabs } from './video.js';
 
 const log = logger('background');
 
@@ -28,6 +29,7 @@ export function startBackground(engine: EngineCall): void {
       .catch(report('enabling a site'));
   });
   ext.permissions.onRemoved.addListener(() => void syncContentScripts().catch(report('disabling a site')));
+  watchVideoTabs(report('clearing a tab\'s video status'));
   // Access held from an earlier session switches labelling on without any other step.
   void syncContentScripts().catch(report('content script registration'));
   // The exact menu listener, reachable from the worker's console (and the e2e tests).

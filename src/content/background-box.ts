@@ -14,7 +14,7 @@ function length(v: string | undefined, whole: number): number | null {
   return v.endsWith('px') ? Number.parseFloat(v) : null;
 }
 
-function paintedSize(size: string, area: DocBox, natW: number, natH: number): [number, number] {
+export function paintedSize(size: string, area: DocBox, natW: number, natH: number): [number, number] {
   if (size === 'cover' || size === 'contain') {
     const k = (size === 'cover' ? Math.max : Math.min)(area.width / natW, area.height / natH);
     return [natW * k, natH * k];
@@ -29,7 +29,7 @@ function paintedSize(size: string, area: DocBox, natW: number, natH: number): [n
 }
 
 /** Positions are a fraction of the free space (percent) or an offset (px). */
-function offset(v: string, free: number): number {
+export function offset(v: string, free: number): number {
   if (v.endsWith('%')) return (Number.parseFloat(v) / 100) * free;
   return Number.parseFloat(v) || 0;
 }

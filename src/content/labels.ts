@@ -11,6 +11,12 @@ export type Placement = (el: Element) => DocBox;
 
 export interface Labels {
   show(img: Element, faces: PageFace[], showUnknown: boolean, placement?: Placement): void;
+  /**
+   * Moves the face boxes already shown on an element, in place, when the same names are shown
+   * in the same order (a video's tracks, every animation frame); redraws them otherwise. In-place
+   * moves keep the accessibility tree still, so screen readers are not told of a change 60 times a second.
+   */
+  move(img: Element, faces: PageFace[], showUnknown: boolean, placement?: Placement): void;
   clear(img: Element): void;
   /** Removes every frame (Facetag switched off). */
   clearAll(): void;
@@ -22,7 +28,9 @@ export interface Labels {
 export type OnLabel = (img: Element, index: number, face: PageFace, label: HTMLElement) => void;
 
 export function createLabels(root: ShadowRoot, onLabel?: OnLabel): Labels {
-  const frames = new Map<Element, { frame: HTMLDivElement; placement: Placement }>();
+  /** `names`: the shown names in order, which decides whether `move` can reuse the boxes. */
+  const frames = new Map<Element, { frame: HTMLDivElement; placement: Placement; names: string }>();
+  const shownNames = (faces: PageFace[]) => faces.map((f) => f.name ?? '').join('\n');
 
   const place = (img: Element, { frame, placement }: { frame: HTMLDivElement; placement: Placement }) => {
     const b = placement(img);
@@ -32,7 +40,7 @@ export function createLabels(root: ShadowRoot, onLabel?: OnLabel): Labels {
     Object.assign(frame.style, { left: `${b.left}px`, top: `${b.top}px`, width: `${b.width}px`, height: `${b.height}px` });
   };
 
-  return {
+  const labels: Labels = {
     show(img, faces, showUnknown, placement = contentBox) {
       frames.get(img)?.frame.remove();
       const visible = faces.filter((f) => f.name !== null || showUnknown);
@@ -46,8 +54,18 @@ export function createLabels(root: ShadowRoot, onLabel?: OnLabel): Labels {
         if (visible.includes(f)) frame.append(faceBox(f, (label) => onLabel?.(img, index, f, label)));
       });
       root.append(frame);
-      const entry = { frame, placement };
+      const entry = { frame, placement, names: shownNames(visible) };
       frames.set(img, entry);
+      place(img, entry);
+    },
+    move(img, faces, showUnknown, placement = contentBox) {
+      const entry = frames.get(img);
+      const visible = faces.filter((f) => f.name !== null || showUnknown);
+      if (!entry || entry.names !== shownNames(visible)) {
+        labels.show(img, visible, showUnknown, placement);
+        return;
+      }
+      visible.forEach((f, i) => layOut(entry.frame.children[i] as HTMLDivElement, f));
       place(img, entry);
     },
     clear(img) {
@@ -67,20 +85,13 @@ export function createLabels(root: ShadowRoot, onLabel?: OnLabel): Labels {
       }
     },
   };
+  return labels;
 }
 
 function faceBox(face: PageFace, activate: (label: HTMLElement) => void): HTMLDivElement {
   const box = document.createElement('div');
   box.className = face.name === null ? 'face unknown' : 'face';
-  // Tight portrait crops put the face box past the image's edges; clip it to the image so
-  // box and label stay on the picture they describe.
-  const [x0, y0, x1, y1] = [clip(face.box[0]), clip(face.box[1]), clip(face.box[0] + face.box[2]), clip(face.box[1] + face.box[3])];
-  const [x, y, w, h] = [x0, y0, x1 - x0, y1 - y0];
-  Object.assign(box.style, { left: `${x * 100}%`, top: `${y * 100}%`, width: `${w * 100}%`, height: `${h * 100}%` });
   const label = document.createElement('div');
-  // Below the face, or inside its bottom edge when the face reaches the image's bottom, so a
-  // label never hangs off the image into unrelated content.
-  label.className = y + h > 0.85 ? 'label inside' : 'label';
   const text = face.name ?? 'Unknown face';
   // An image role with a name is announced as one unit: "Facetag: Alice, image".
   label.setAttribute('role', 'img');
@@ -96,7 +107,20 @@ function faceBox(face: PageFace, activate: (label: HTMLElement) => void): HTMLDi
     activate(label);
   });
   box.append(label);
+  layOut(box, face);
   return box;
+}
+
+/** Places a face box (and its label, the box's one child) over the face. */
+function layOut(box: HTMLDivElement, face: PageFace): void {
+  // Tight portrait crops put the face box past the image's edges; clip it to the image so
+  // box and label stay on the picture they describe.
+  const [x0, y0, x1, y1] = [clip(face.box[0]), clip(face.box[1]), clip(face.box[0] + face.box[2]), clip(face.box[1] + face.box[3])];
+  const [x, y, w, h] = [x0, y0, x1 - x0, y1 - y0];
+  Object.assign(box.style, { left: `${x * 100}%`, top: `${y * 100}%`, width: `${w * 100}%`, height: `${h * 100}%` });
+  // Below the face, or inside its bottom edge when the face reaches the image's bottom, so a
+  // label never hangs off the image into unrelated content.
+  (box.firstElementChild as HTMLDivElement).className = y + h > 0.85 ? 'label inside' : 'label';
 }
 
 const clip = (v: number) => Math.min(1, Math.max(0, v));

@@ -15,6 +15,7 @@ import { watchImages } from './images.js';
 import { correctFace } from './correct.js';
 import { createLabels, type Placement } from './labels.js';
 import { workingSideOf } from './working-side.js';
+import { watchVideos } from './video.js';
 
 const log = logger('content');
 const LOADED = Symbol.for('facetag.content');
@@ -63,6 +64,7 @@ function start(): void {
     watchImages((img, url) => void label(img, url)),
     watchBackgrounds((el, url, placement) => void label(el, url, placement)),
     watchCanvases((canvas, dataUrl) => void label(canvas, dataUrl)),
+    watchVideos(labels, () => showUnknown),
   ];
 
   const refresh = async () => {

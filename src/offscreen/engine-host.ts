@@ -120,6 +120,8 @@ export const engineHandlers: Handlers<typeof engineRequests, EngineResponses> = 
     const { image } = await fetchImage(url, side);
     return ok({ dataUrl: await jpegDataUrl(faceThumbnail(image, box as Box)) });
   },
+  // Every video frame is new: caching them would only evict the page's images.
+  'engine.analyseFrame': async ({ dataUrl }) => ok(await analyseUrl(dataUrl, undefined)),
   // Corrections from pages name a face by image URL and index: only images analysed here count.
   'engine.analysed': async ({ url, side }) => (cache.has(cacheKey(url, side)) ? ok(await cached(url, side)) : err('that image was not analysed by Facetag')),
   'engine.embedThumbnail': async ({ url }) => ok(await embedThumbnail(url)),

@@ -6,7 +6,7 @@ import { EMBEDDING_MODEL_ID } from '../engine/model-id.js';
 import { toBackground } from '../platform/send.js';
 import { NO_PERSON_FOLDERS, personFiles } from '../shared/folder-dataset-rules.js';
 import { errorMessage } from '../shared/result.js';
-import { openDb } from '../store/db.js';
+import { withDb } from '../store/db.js';
 import { applyImport, type ImportOutcome, type ImportPerson } from '../store/pack-import.js';
 import { engineImage, SkipImage } from './folder-images.js';
 
@@ -59,4 +59,4 @@ export async function bulkEnroll(files: readonly File[], run: BulkRun, progress:
   return { kind: 'saved', outcome: await save([...people.values()]), skipped, warnings };
 }
 
-export const saveToStore = (people: ImportPerson[]): Promise<ImportOutcome> => applyImport(openDb(), people, 'merge', new Date(), EMBEDDING_MODEL_ID);
+export const saveToStore = (people: ImportPerson[]): Promise<ImportOutcome> => withDb((db) => applyImport(db, people, 'merge', new Date(), EMBEDDING_MODEL_ID));

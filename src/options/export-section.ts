@@ -1,7 +1,7 @@
 /** Export: everyone or the ticked people, to one pack file, optionally passphrase-protected. */
 import { writePackText } from '../shared/pack-file.js';
 import { errorMessage } from '../shared/result.js';
-import { openDb } from '../store/db.js';
+import { withDb } from '../store/db.js';
 import { exportPack } from '../store/pack.js';
 import { peopleSummaries } from '../store/people.js';
 import { byId } from './dom.js';
@@ -20,7 +20,7 @@ function download(text: string, fileName: string): void {
 }
 
 async function renderPeople(): Promise<void> {
-  const people = await peopleSummaries(openDb());
+  const people = await withDb(peopleSummaries);
   const list = byId<HTMLFieldSetElement>('people-list');
   list.replaceChildren(...people.map((p) => {
     const label = document.createElement('label');
@@ -47,7 +47,7 @@ async function exportPeople(ids?: string[]): Promise<void> {
     return;
   }
   try {
-    const pack = await exportPack(openDb(), new Date(), ids);
+    const pack = await withDb((db) => exportPack(db, new Date(), ids));
     if (pack.people.length === 0) {
       status.textContent = 'Nobody to export.';
       return;

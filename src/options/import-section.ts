@@ -6,7 +6,7 @@ import { MAX_PACK_BYTES, tooLargeMessage, type IdentityPack } from '../shared/id
 import { openPack, PASSPHRASE_NEEDED } from '../shared/pack-file.js';
 import { toBackground } from '../platform/send.js';
 import { errorMessage } from '../shared/result.js';
-import { openDb } from '../store/db.js';
+import { withDb } from '../store/db.js';
 import { applyImport, existingNames, type ImportMode } from '../store/pack-import.js';
 import { needsRecompute, packPeople, type EmbedThumbnail } from '../store/pack-people.js';
 import { byId } from './dom.js';
@@ -21,7 +21,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 async function summary(pack: IdentityPack): Promise<string> {
   const refs = pack.people.reduce((n, p) => n + p.references.length, 0);
-  const existing = await existingNames(openDb(), pack.people.map((p) => p.name));
+  const existing = await withDb((db) => existingNames(db, pack.people.map((p) => p.name)));
   const lines = [`This pack holds ${plural(pack.people.length, 'person', 'people')} with ${plural(refs, 'reference face', 'reference faces')}.`];
   if (existing.length) lines.push(`Already here: ${existing.join(', ')}.`);
   if (needsRecompute(pack)) lines.push(`It was made for another face model (${pack.model.id}): its faces will be recomputed from the pack's thumbnails.`);
@@ -80,7 +80,7 @@ export function setUpImport(onImported: () => Promise<void>): void {
       show('Saving…', false);
       let outcome;
       try {
-        outcome = await applyImport(openDb(), ready.value.people, mode);
+        outcome = await withDb((db) => applyImport(db, ready.value.people, mode));
       } catch (e) {
         return show(saveErrorMessage(e), true);
       }

@@ -21,7 +21,7 @@ const LOST = /message (channel|port) closed|Receiving end does not exist/i;
 
 export async function toBackground<N extends BackgroundName>(type: N, payload: z.input<(typeof backgroundRequests)[N]>): Promise<Result<BackgroundResponses[N]>> {
   const envelope: Envelope = { to: 'background', type, payload };
-  const timeout = type === 'analyse' || type === 'enroll' || type === 'embedThumbnail' || type === 'enrollImage' ? ENGINE_TIMEOUT_MS + 10_000 : SHORT_TIMEOUT_MS;
+  const timeout = type === 'analyse' || type === 'enroll' || type === 'embedThumbnail' || type === 'enrollImage' || type === 'analyseFrame' ? ENGINE_TIMEOUT_MS + 10_000 : SHORT_TIMEOUT_MS;
   const send = () => settle<BackgroundResponses[N]>(() => ext.runtime.sendMessage(envelope), type, timeout);
   const first = await send();
   // Sending wakes a fresh background; once is enough, and never for a change that may have been saved.

@@ -5,6 +5,7 @@ import { initSettings } from './settings-controls.js';
 import './engine-status.js';
 import { currentSite, isOn, turnOff, turnOn } from './site-access.js';
 import { reloadPeople } from './state.js';
+import './video-status.js';
 
 async function renderSite(): Promise<void> {
   const site = await currentSite();

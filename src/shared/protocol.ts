@@ -21,6 +21,8 @@ const url = z.string().min(1).max(MAX_DATA_URL).refine(
 const box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 /** Longest side, in pixels, of the copy the engine analyses (src/content/working-side.ts); absent: the host's maximum. */
 const side = z.number().int().min(16).max(4096).optional();
+/** A video frame: a downscaled JPEG or WebP copy grabbed by the content script, analysed without caching. */
+const frameDataUrl = z.string().max(MAX_DATA_URL).regex(/^data:image\/(jpeg|webp);base64,/, 'must be a base64 data:image/jpeg or data:image/webp URL');
 
 /** A face as a page sees it: box in fractions of the image (0..1), name only if recognised. */
 export interface PageFace {
@@ -121,6 +123,9 @@ export const backgroundRequests = {
   embedThumbnail: z.object({ url }),
   enrollImage: z.object({ url }),
   peopleChanged: z.object({}),
+  analyseFrame: z.object({ dataUrl: frameDataUrl }),
+  /** A video on the page that cannot be read; `video` numbers it within its frame of the page. */
+  videoStatus: z.object({ video: z.number().int().min(0).max(1_000_000), state: z.enum(['cross-origin', 'protected']) }),
 };
 
 export interface BackgroundResponses {
@@ -146,6 +151,8 @@ export interface BackgroundResponses {
   embedThumbnail: ThumbnailEmbedding;
   enrollImage: EnrollableImage;
   peopleChanged: null;
+  analyseFrame: PageAnalysis;
+  videoStatus: null;
 }
 
 /** Messages the engine host answers; only the background sends them. */
@@ -157,6 +164,7 @@ export const engineRequests = {
   'engine.status': z.object({}),
   'engine.embedThumbnail': z.object({ url }),
   'engine.enrollImage': z.object({ url }),
+  'engine.analyseFrame': z.object({ dataUrl: frameDataUrl }),
 };
 
 export interface EngineResponses {
@@ -166,6 +174,7 @@ export interface EngineResponses {
   'engine.status': EngineStatus;
   'engine.embedThumbnail': ThumbnailEmbedding;
   'engine.enrollImage': EnrollableImage;
+  'engine.analyseFrame': EngineAnalysis;
 }
 
 /** Messages a content script answers; only the background sends them. */

@@ -79,8 +79,8 @@ describe('Facetag in Chromium: bad images and faults', () => {
   });
 
   it('reads the first frame of an animated GIF or WebP: enrolls from one, labels the other', async () => {
-    const gif = site.asset('leonard.gif', await animation(join(facesDir(), photo('leonard', 1)), 'gif'), 'image/gif');
-    const webp = site.asset('sheldon.webp', await animation(join(facesDir(), photo('sheldon', 3)), 'webp'), 'image/webp');
+    const gif = site.file('leonard.gif', await animation(join(facesDir(), photo('leonard', 1)), 'gif'), 'image/gif');
+    const webp = site.file('sheldon.webp', await animation(join(facesDir(), photo('sheldon', 3)), 'webp'), 'image/webp');
     const page = await driver.open(site.page('animated', imagePage('Animated', [
       { src: gif, alt: 'leonard, animated', extra: 'id="gif"' },
       { src: webp, alt: 'sheldon, animated', extra: 'id="webp"' },

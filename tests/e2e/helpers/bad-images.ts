@@ -64,7 +64,7 @@ export interface BadOnPage {
 export async function publishBadImages(site: Site): Promise<BadOnPage[]> {
   const { bad, dataUris } = await badImages();
   return [
-    ...bad.map((b) => ({ id: b.name.replace(/\W/g, ''), src: site.asset(b.name, b.body, b.type), message: b.message })),
+    ...bad.map((b) => ({ id: b.name.replace(/\W/g, ''), src: site.file(b.name, b.body, b.type), message: b.message })),
     ...dataUris.map((d) => ({ id: d.name.replace(/\W/g, ''), src: d.src, message: d.message })),
   ];
 }

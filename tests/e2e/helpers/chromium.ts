@@ -79,6 +79,7 @@ function wrap(page: Page): TestPage {
     screenshot: async (file) => {
       await page.screenshot({ path: file, fullPage: true });
     },
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }

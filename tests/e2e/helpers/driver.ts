@@ -36,6 +36,8 @@ export interface TestPage {
   press(key: string): Promise<void>;
   evaluate(script: string): Promise<unknown>;
   screenshot(file: string): Promise<void>;
+  /** Makes this the tab the user looks at (browsers slow down animation frames in the others). */
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -60,6 +60,7 @@ function wrap(page: Page, chromeAccessibles: Accessibles, url = page.url()): Tes
     screenshot: async (file) => {
       await page.screenshot({ path: file as `${string}.png`, fullPage: true });
     },
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }

@@ -14,6 +14,7 @@ import { peopleChecks } from './people-checks.js';
 import { packChecks } from './packs-checks.js';
 import { labelOn, over, settledLabels } from './seen.js';
 import { imagePage, startSite, type Site } from './site.js';
+import { videoChecks } from './video-checks.js';
 
 const ID = 'face-api.js/identities';
 
@@ -200,6 +201,8 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
   packChecks(() => ({ site, driver, shot }));
 
   peopleChecks(() => ({ site, driver, shot }));
+
+  videoChecks(() => ({ site, driver, shot }));
 
   it('sends no request anywhere but the local test servers', () => {
     expect(proxy.seen.length).toBeGreaterThan(0);

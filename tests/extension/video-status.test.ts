@@ -1,0 +1,95 @@
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EngineCall } from '../../src/background/engine-call.js';
+import type { VideoStats } from '../../src/shared/video-status.js';
+import { statsKey, unreadableNote, unreadableVideos } from '../../src/shared/video-status.js';
+import { err, ok } from '../../src/shared/result.js';
+
+/** storage.session and the tab events, as the background uses them. */
+function fakeBrowser() {
+  const store: Record<string, unknown> = {};
+  const listeners = { removed: [] as ((tabId: number) => void)[], updated: [] as ((tabId: number, change: { status?: string }) => void)[] };
+  const session = {
+    get: async (key: string | null) => (key === null ? { ...store } : key in store ? { [key]: store[key] } : {}),
+    set: async (items: Record<string, unknown>) => void Object.assign(store, items),
+    remove: async (keys: string[]) => keys.forEach((k) => Reflect.deleteProperty(store, k)),
+  };
+  const tabs = {
+    onRemoved: { addListener: (f: (tabId: number) => void) => listeners.removed.push(f) },
+    onUpdated: { addListener: (f: (tabId: number, change: { status?: string }) => void) => listeners.updated.push(f) },
+  };
+  return { chrome: { storage: { session }, tabs }, store, listeners };
+}
+
+const fake = fakeBrowser();
+type VideoModule = typeof import('../../src/background/video.js');
+let video: VideoModule;
+
+const settle = () => new Promise((r) => setTimeout(r, 10));
+const fromTab = (id: number, frameId = 0) => ({ tab: { id }, frameId }) as chrome.runtime.MessageSender;
+const reasons = (tabId: number) => unreadableVideos(fake.store, tabId);
+
+beforeAll(async () => {
+  Object.assign(globalThis, { chrome: fake.chrome });
+  // ext is bound when the platform module loads, so the fake must be in place first.
+  video = await import('../../src/background/video.js');
+  video.watchVideoTabs((error) => {
+    throw error;
+  });
+});
+
+describe("a tab's video status", () => {
+  const noEngine: EngineCall = async () => err('unused');
+
+  it('records each unreadable video of a tab once, per frame of the page', async () => {
+    const handlers = video.videoHandlers(noEngine);
+    await handlers.videoStatus({ video: 0, state: 'cross-origin' }, fromTab(1));
+    await handlers.videoStatus({ video: 0, state: 'cross-origin' }, fromTab(1));
+    await handlers.videoStatus({ video: 0, state: 'protected' }, fromTab(1, 7));
+    await handlers.videoStatus({ video: 3, state: 'cross-origin' }, fromTab(2));
+    expect(reasons(1).sort()).toEqual(['cross-origin', 'protected']);
+    expect(reasons(2)).toEqual(['cross-origin']);
+  });
+
+  it('forgets a tab when it loads another page or closes, and only that tab', async () => {
+    fake.listeners.updated.forEach((f) => f(1, { status: 'complete' }));
+    await settle();
+    expect(reasons(1)).toHaveLength(2);
+    fake.listeners.updated.forEach((f) => f(1, { status: 'loading' }));
+    await settle();
+    expect(reasons(1)).toEqual([]);
+    fake.listeners.removed.forEach((f) => f(2));
+    await settle();
+    expect(reasons(2)).toEqual([]);
+  });
+
+  it("counts analysed frames and the engine's time per tab, and passes engine errors on", async () => {
+    const answers = [ok({ width: 640, height: 360, faces: [], ms: 120, backend: 'wasm' }), ok({ width: 640, height: 360, faces: [], ms: 80, backend: 'wasm' }), err('decode failed')];
+    const engine = (async () => answers.shift()) as EngineCall;
+    const handlers = video.videoHandlers(engine);
+    const frame = { dataUrl: 'data:image/jpeg;base64,AAAA' };
+    expect(await handlers.analyseFrame(frame, fromTab(5))).toEqual(ok({ ms: 120, faces: [] }));
+    await handlers.analyseFrame(frame, fromTab(5));
+    expect(await handlers.analyseFrame(frame, fromTab(5))).toEqual(err('decode failed'));
+    const stats = fake.store[statsKey(5)] as VideoStats;
+    expect({ frames: stats.frames, engineMs: stats.engineMs }).toEqual({ frames: 2, engineMs: 200 });
+    expect(stats.handlerMs).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("the popup's note", () => {
+  it('says nothing when every video could be read', () => {
+    expect(unreadableNote([])).toBeNull();
+  });
+
+  it('names the reason, and counts', () => {
+    expect(unreadableNote(['cross-origin'])).toBe("1 video on this page can't be read: served by another site without permission to read it.");
+    expect(unreadableNote(['protected', 'protected'])).toBe("2 videos on this page can't be read: protected (DRM).");
+    expect(unreadableNote(['protected', 'cross-origin'])).toBe("2 videos on this page can't be read: protected (DRM) or served by another site without permission.");
+  });
+
+  it('reads only the asked tab, and ignores anything that is not a reason', () => {
+    const stored = { 'video-unreadable:4:0:1': 'protected', 'video-unreadable:40:0:1': 'cross-origin', 'video-unreadable:4:0:2': 'bogus', [statsKey(4)]: { frames: 1, engineMs: 1, handlerMs: 2 } };
+    expect(unreadableVideos(stored, 4)).toEqual(['protected']);
+  });
+});
