@@ -14,6 +14,7 @@ export const OLD_COMMIT = '07f3d498';
 export function oldReleaseBuild(): string {
   const out = join(ROOT, 'artifacts', 'old-release', OLD_COMMIT, 'chrome');
   if (existsSync(join(out, 'manifest.json'))) return out;
+  ensureCommit();
   const tree = join(mkdtempSync(join(tmpdir(), 'facetag-old-')), 'tree');
   execFileSync('git', ['worktree', 'add', '--detach', tree, OLD_COMMIT], { cwd: ROOT, stdio: 'pipe' });
   try {
@@ -28,4 +29,23 @@ export function oldReleaseBuild(): string {
     rmSync(join(tree, '..'), { recursive: true, force: true });
   }
   return out;
+}
+
+/** A shallow CI clone may lack the old commit: deepen it once, or say plainly what is missing. */
+function ensureCommit(): void {
+  const has = () => {
+    try {
+      execFileSync('git', ['cat-file', '-e', `${OLD_COMMIT}^{commit}`], { cwd: ROOT, stdio: 'pipe' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (has()) return;
+  try {
+    execFileSync('git', ['fetch', '--unshallow', '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+  } catch {
+    // Reported below with what the test needs.
+  }
+  if (!has()) throw new Error(`the update test builds the previous release from commit ${OLD_COMMIT}, which this clone lacks: clone with full history`);
 }
