@@ -14,18 +14,24 @@ export interface FetchedImage {
   /** Size of the image as published. */
   naturalWidth: number;
   naturalHeight: number;
+  /** Wall ms of the fetch (to the whole body) and of the decode to RGBA pixels. */
+  fetchMs: number;
+  decodeMs: number;
 }
 
 /** `maxSide`: the longest side of the decoded copy (never over MAX_SIDE). */
 export async function fetchImage(url: string, maxSide = MAX_SIDE): Promise<FetchedImage> {
   // No cookies: Facetag should see what any visitor sees, and never act as the user on a site.
+  const start = performance.now();
   const res = await fetch(url, { credentials: 'omit', cache: 'force-cache' });
   if (!res.ok) throw new Error(`image fetch failed: HTTP ${res.status}`);
   const blob = await res.blob();
   if (blob.size > MAX_BYTES) throw new Error(`image is too large (${Math.round(blob.size / 1e6)} MB)`);
+  const fetched = performance.now();
   const bitmap = await createImageBitmap(blob);
   try {
-    return { image: toRgba(bitmap, bitmap.width, bitmap.height, Math.min(maxSide, MAX_SIDE)), naturalWidth: bitmap.width, naturalHeight: bitmap.height };
+    const image = toRgba(bitmap, bitmap.width, bitmap.height, Math.min(maxSide, MAX_SIDE));
+    return { image, naturalWidth: bitmap.width, naturalHeight: bitmap.height, fetchMs: fetched - start, decodeMs: performance.now() - fetched };
   } finally {
     bitmap.close();
   }
