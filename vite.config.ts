@@ -14,8 +14,14 @@ import base from './manifest.json' with { type: 'json' };
 const root = dirname(fileURLToPath(import.meta.url));
 const browser = process.env.FACETAG_BROWSER === 'firefox' ? 'firefox' : 'chrome';
 const outDir = resolve(root, 'dist', browser);
-/** Chrome gets WebGPU+WASM (jsep); Firefox's background page has no WebGPU, so the smaller WASM-only build. */
-const ort = browser === 'chrome' ? { module: 'ort.min.mjs', runtime: 'ort-wasm-simd-threaded.jsep' } : { module: 'ort.wasm.min.mjs', runtime: 'ort-wasm-simd-threaded' };
+/**
+ * Chrome gets WebGPU+WASM (jsep) for machines with a GPU adapter and the WASM-only build for the
+ * rest (src/offscreen/ort-runtime.ts picks one); Firefox's background page has no WebGPU, so only the latter.
+ */
+const ort =
+  browser === 'chrome'
+    ? { module: 'ort.min.mjs', runtimes: ['ort-wasm-simd-threaded.jsep', 'ort-wasm-simd-threaded'] }
+    : { module: 'ort.wasm.min.mjs', runtimes: ['ort-wasm-simd-threaded'] };
 const ortDist = resolve(root, 'node_modules/onnxruntime-web/dist');
 const MODELS = ['blazeface-back', 'facemesh', 'landmarks-68', 'dlib-resnet'];
 export const GECKO_ID = 'facetag@facetag.dev';
@@ -43,7 +49,7 @@ function packageAssets(): Plugin {
       mkdirSync(join(outDir, 'models'), { recursive: true });
       for (const id of MODELS) copyFileSync(join(root, 'models/onnx', `${id}.onnx`), join(outDir, 'models', `${id}.onnx`));
       mkdirSync(join(outDir, 'ort'), { recursive: true });
-      for (const ext of ['.mjs', '.wasm']) copyFileSync(join(ortDist, ort.runtime + ext), join(outDir, 'ort', ort.runtime + ext));
+      for (const runtime of ort.runtimes) for (const ext of ['.mjs', '.wasm']) copyFileSync(join(ortDist, runtime + ext), join(outDir, 'ort', runtime + ext));
       const copied = readdirSync(join(outDir, 'models')).length;
       if (copied !== MODELS.length) throw new Error(`expected ${MODELS.length} models in the package, found ${copied}`);
       // crxjs exposes the content script to every page as a web-accessible resource; it is only
@@ -58,7 +64,12 @@ function packageAssets(): Plugin {
 
 export default defineConfig({
   plugins: [crx({ manifest: browser === 'chrome' ? (base as ManifestV3Export) : firefoxManifest(), browser }), packageAssets()],
-  resolve: { alias: { 'onnxruntime-web': join(ortDist, ort.module) } },
+  resolve: {
+    alias: [
+      { find: /^onnxruntime-web\/wasm$/, replacement: join(ortDist, 'ort.wasm.min.mjs') },
+      { find: /^onnxruntime-web$/, replacement: join(ortDist, ort.module) },
+    ],
+  },
   build: {
     outDir,
     emptyOutDir: true,

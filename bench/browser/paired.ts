@@ -10,6 +10,7 @@ import { FACEAPI_PEER, FACETAG, type Product } from './products.js';
 import { openSession, until, type Session } from './session.js';
 import { percentile } from './stats.js';
 import { videoFrames } from './frames.js';
+import type { EngineRun } from './watch.js';
 
 export interface PairedResult {
   images: number;
@@ -25,18 +26,39 @@ export interface PairedResult {
   frames: number;
   facetagFps: number;
   peerFps: number;
+  /** Facetag's time per stage over the paired photos: median ms per image, share of the total, runs per image. */
+  stages: Record<string, { p50: number; share: number; runsPerImage: number }>;
 }
 
 /** The working size the pages ask for: gallery photos are shown 120 px wide, group photos 480 px. */
 const GALLERY_SIDE = 512;
 const GROUP_SIDE = 960;
 
-async function engineMs(session: Session, product: Product, url: string, side: number): Promise<number> {
+async function engineRun(session: Session, product: Product, url: string, side: number): Promise<EngineRun> {
   const before = session.runs.length;
   await product.analyseFrames(session, [url], 600_000, side);
   // The engine's log line comes over another connection and may arrive after the answer.
-  const run = await until(`${product.id}'s log line for ${url}`, async () => session.runs[before], 10_000, 20);
-  return run.ms;
+  return until(`${product.id}'s log line for ${url}`, async () => session.runs[before], 10_000, 20);
+}
+
+async function engineMs(session: Session, product: Product, url: string, side: number): Promise<number> {
+  return (await engineRun(session, product, url, side)).ms;
+}
+
+function stageSummary(runs: EngineRun[]): PairedResult['stages'] {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r.stages)))];
+  const total = runs.reduce((a, r) => a + Object.values(r.stages).reduce((b, t) => b + t.ms, 0), 0);
+  const summary: PairedResult['stages'] = {};
+  for (const name of names) {
+    const per = runs.map((r) => r.stages[name] ?? { ms: 0, runs: 0 });
+    const ms = per.map((t) => t.ms);
+    summary[name] = {
+      p50: percentile(ms, 50),
+      share: ms.reduce((a, b) => a + b, 0) / Math.max(1, total),
+      runsPerImage: per.reduce((a, t) => a + t.runs, 0) / Math.max(1, runs.length),
+    };
+  }
+  return summary;
 }
 
 export async function pairedRun(site: Site, faces: string, log: (line: string) => void): Promise<PairedResult> {
@@ -49,11 +71,19 @@ export async function pairedRun(site: Site, faces: string, log: (line: string) =
     await engineMs(facetag, FACETAG, `${warm}?warm`, GALLERY_SIDE);
     await engineMs(peer, FACEAPI_PEER, `${warm}?warm`, GALLERY_SIDE);
     const pairs: { facetag: number; peer: number }[] = [];
+    const facetagRuns: EngineRun[] = [];
     for (const [i, { p, side }] of photos.entries()) {
       const url = `${site.photo(p)}?paired`;
       const order = i % 2 === 0 ? (['facetag', 'peer'] as const) : (['peer', 'facetag'] as const);
       const ms: Record<'facetag' | 'peer', number> = { facetag: 0, peer: 0 };
-      for (const who of order) ms[who] = who === 'facetag' ? await engineMs(facetag, FACETAG, url, side) : await engineMs(peer, FACEAPI_PEER, url, side);
+      for (const who of order) {
+        if (who === 'peer') ms.peer = await engineMs(peer, FACEAPI_PEER, url, side);
+        else {
+          const run = await engineRun(facetag, FACETAG, url, side);
+          facetagRuns.push(run);
+          ms.facetag = run.ms;
+        }
+      }
       pairs.push(ms);
     }
     const frames = await videoFrames(faces, 40);
@@ -83,6 +113,7 @@ export async function pairedRun(site: Site, faces: string, log: (line: string) =
       frames: trips.length,
       facetagFps: fps(trips.map((t) => t.facetag)),
       peerFps: fps(trips.map((t) => t.peer)),
+      stages: stageSummary(facetagRuns),
     };
     log(`paired: ${JSON.stringify(result)}`);
     return result;

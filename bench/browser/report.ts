@@ -22,6 +22,10 @@ export function pairedMarkdown(p: PairedResult): string {
     `| median over photos of (peer ms ÷ facetag ms) | | | ${p.medianRatio.toFixed(1)}× |`,
     `| all photos: total peer ms ÷ total facetag ms | | | ${p.totalRatio.toFixed(1)}× |`,
     `| video frames/s through the analyse message (${p.frames} 640x360 frames, median round trip) | ${p.facetagFps.toFixed(1)} | ${p.peerFps.toFixed(1)} | ${ratio(p.facetagFps, p.peerFps)} |`,
+    '',
+    `| Facetag, where a paired photo's time goes (engine host) | median ms per photo | share of all stage time | runs per photo |`,
+    '|---|---|---|---|',
+    ...Object.entries(p.stages).map(([name, t]) => `| ${name} | ${t.p50.toFixed(1)} ms | ${(100 * t.share).toFixed(0)}% | ${t.runsPerImage.toFixed(1)} |`),
   ].join('\n');
 }
 

@@ -14,16 +14,24 @@ export interface EngineRun {
   width: number;
   height: number;
   backend: string;
+  /** Facetag's per-stage wall ms and run counts (`; fetch=3.0/1 detector=20.2/3 ...`); empty for the peer. */
+  stages: Record<string, { ms: number; runs: number }>;
 }
 
-const ANALYSED = /analysed (\d+)x(\d+) in (\d+) ms on (\w+): (\d+) faces/;
+const ANALYSED = /analysed (\d+)x(\d+) in (\d+) ms on (\w+): (\d+) faces(?:; (.*))?/;
+
+function parseStages(text: string | undefined): EngineRun['stages'] {
+  const stages: EngineRun['stages'] = {};
+  for (const m of (text ?? '').matchAll(/(\w+)=([\d.]+)\/(\d+)/g)) stages[m[1] as string] = { ms: Number(m[2]), runs: Number(m[3]) };
+  return stages;
+}
 
 /** Appends every image the engine host analyses from now on to `runs` (Facetag and the peer log the same line). */
 export async function watchEngine(cdp: Cdp, runs: EngineRun[]): Promise<void> {
   cdp.on('Runtime.consoleAPICalled', (p) => {
     const args = p['args'] as { value?: unknown }[] | undefined;
     const m = ANALYSED.exec(String(args?.[0]?.value ?? ''));
-    if (m) runs.push({ at: Date.now(), width: Number(m[1]), height: Number(m[2]), ms: Number(m[3]), backend: m[4] as string, faces: Number(m[5]) });
+    if (m) runs.push({ at: Date.now(), width: Number(m[1]), height: Number(m[2]), ms: Number(m[3]), backend: m[4] as string, faces: Number(m[5]), stages: parseStages(m[6]) });
   });
   await cdp.send('Runtime.enable');
 }

@@ -18,14 +18,19 @@ export interface FetchedImage {
   /** Size of the image as published. */
   naturalWidth: number;
   naturalHeight: number;
+  /** Wall ms of the fetch (to the whole body) and of the decode to RGBA pixels. */
+  fetchMs: number;
+  decodeMs: number;
 }
 
 /** `maxSide`: the longest side of the decoded copy (never over MAX_SIDE). */
 export async function fetchImage(url: string, maxSide = MAX_SIDE): Promise<FetchedImage> {
+  const start = performance.now();
   const bytes = await fetchBytes(url);
   if (bytes.length > MAX_BYTES) throw new Error(`image is too large (${Math.round(bytes.length / 1e6)} MB)`);
   const problem = imageProblem(bytes, true);
   if (problem) throw new Error(problem);
+  const fetched = performance.now();
   let bitmap: ImageBitmap;
   try {
     // Animated GIF/WebP: the first frame is what gets analysed (as the CLI does).
@@ -35,7 +40,8 @@ export async function fetchImage(url: string, maxSide = MAX_SIDE): Promise<Fetch
   }
   try {
     if (bitmap.width < MIN_SIDE || bitmap.height < MIN_SIDE) throw new Error(`the image is too small to hold a face (${bitmap.width}×${bitmap.height} px)`);
-    return { image: toRgba(bitmap, bitmap.width, bitmap.height, Math.min(maxSide, MAX_SIDE)), naturalWidth: bitmap.width, naturalHeight: bitmap.height };
+    const image = toRgba(bitmap, bitmap.width, bitmap.height, Math.min(maxSide, MAX_SIDE));
+    return { image, naturalWidth: bitmap.width, naturalHeight: bitmap.height, fetchMs: fetched - start, decodeMs: performance.now() - fetched };
   } finally {
     bitmap.close();
   }

@@ -16,6 +16,7 @@ import { err, errorMessage, ok } from '../shared/result.js';
 import { fetchImage, jpegDataUrl } from './decode.js';
 import { modelStatus } from './model-status.js';
 import { loadModels, type LoadedModels } from './ort-models.js';
+import { addStage, formatStages, modelMs, timedModels, type StageTimes } from './stage-timer.js';
 
 const log = logger('engine');
 const IDLE_MS = 60_000;
@@ -35,6 +36,15 @@ function acquire(): Promise<LoadedModels> {
   return runtime;
 }
 
+/**
+ * Starts loading the models now, so that they load while the first image is fetched and
+ * decoded. The offscreen document calls it as it starts: Chrome creates that document only
+ * when there is an image to analyse.
+ */
+export function warmUp(): void {
+  acquire().then(scheduleRelease, (error: unknown) => log.warn(`warm-up failed: ${errorMessage(error)}`));
+}
+
 function scheduleRelease(): void {
   clearTimeout(idleTimer);
   idleTimer = setTimeout(() => void discard('idle'), IDLE_MS);
@@ -48,15 +58,17 @@ async function discard(why: string): Promise<void> {
   await current.then((r) => r.release(), () => undefined);
 }
 
-/** The engine's faces in an image, with one retry on a fresh runtime. */
-async function facesIn(image: RgbaImage): Promise<{ faces: Face[]; ms: number; backend: string }> {
+/** The engine's faces in an image, with one retry on a fresh runtime; `stages` collects where the time went. */
+async function facesIn(image: RgbaImage, stages: StageTimes = {}): Promise<{ faces: Face[]; ms: number; backend: string }> {
   for (let attempt = 1; ; attempt++) {
     const loaded = await acquire();
     try {
       const start = performance.now();
-      const faces = await analyseImage(loaded.models, image);
+      const faces = await analyseImage(timedModels(loaded.models, stages), image);
       const ms = performance.now() - start;
-      log.info(`analysed ${image.width}x${image.height} in ${ms.toFixed(0)} ms on ${loaded.backend}: ${faces.length} faces`);
+      // Pre- and post-processing in JS (crops, resizes, decoding boxes): the analysis less its model runs.
+      addStage(stages, 'js', ms - modelMs(stages));
+      log.info(`analysed ${image.width}x${image.height} in ${ms.toFixed(0)} ms on ${loaded.backend}: ${faces.length} faces; ${formatStages(stages)}`);
       return { faces, ms, backend: loaded.backend };
     } catch (error) {
       if (attempt >= 2) throw error;
@@ -69,8 +81,11 @@ async function facesIn(image: RgbaImage): Promise<{ faces: Face[]; ms: number; b
 }
 
 async function analyseUrl(url: string, side: number | undefined): Promise<EngineAnalysis> {
-  const { image } = await fetchImage(url, side);
-  const { faces, ms, backend } = await facesIn(image);
+  const { image, fetchMs, decodeMs } = await fetchImage(url, side);
+  const stages: StageTimes = {};
+  addStage(stages, 'fetch', fetchMs);
+  addStage(stages, 'decode', decodeMs);
+  const { faces, ms, backend } = await facesIn(image, stages);
   return {
     width: image.width,
     height: image.height,

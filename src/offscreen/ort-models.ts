@@ -4,12 +4,13 @@
  * adapter; any failure there falls back to WASM, with threads when the page is
  * crossOriginIsolated (the offscreen document is, through the manifest's COOP/COEP).
  */
-import * as ort from 'onnxruntime-web';
+import type * as ort from 'onnxruntime-web';
 import type { EngineModels, ModelRunner, TensorData } from '../engine/runtime.js';
 import { ext } from '../platform/ext.js';
 import { logger } from '../shared/logger.js';
 import { errorMessage } from '../shared/result.js';
 import { verifiedModel } from './model-integrity.js';
+import { browserOrt, hasWebGpu, type OrtModule } from './ort-runtime.js';
 import { serialQueue } from './serial-queue.js';
 
 const log = logger('ort');
@@ -23,40 +24,20 @@ export type Provider = 'webgpu' | 'wasm';
  * fallback path runs without a browser.
  */
 export interface ModelSources {
-  configure(): void;
   hasWebGpu(): Promise<boolean>;
+  /** The configured ORT build; called once, after hasWebGpu, with its answer. */
+  runtime(webgpu: boolean): Promise<OrtModule>;
   modelBytes(id: string): Promise<Uint8Array>;
-  createSession(bytes: Uint8Array, provider: Provider): Promise<ort.InferenceSession>;
+  createSession(runtime: OrtModule, bytes: Uint8Array, provider: Provider): Promise<ort.InferenceSession>;
   /** Settles with the reason when the WebGPU device is lost (only asked once WebGPU sessions exist). */
-  deviceLost?(): Promise<string>;
+  deviceLost?(runtime: OrtModule): Promise<string>;
 }
 
 export interface LoadedModels {
   models: EngineModels;
-  /** Where runs go now: 'webgpu' can become 'wasm' when the device is lost. */
+  /** Can change from webgpu to wasm when the GPU device is lost. */
   readonly backend: Provider;
   release(): Promise<void>;
-}
-
-let configured = false;
-
-function configureEnv(): void {
-  if (configured) return;
-  configured = true;
-  // The WASM binaries ship in the package under ort/; without this ORT would fetch them from a CDN.
-  ort.env.wasm.wasmPaths = ext.runtime.getURL('ort/');
-  ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)) : 1;
-  ort.env.logLevel = 'warning';
-}
-
-async function hasWebGpu(): Promise<boolean> {
-  const gpu = (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  if (!gpu) return false;
-  try {
-    return (await gpu.requestAdapter()) !== null;
-  } catch {
-    return false;
-  }
 }
 
 /** The shipped model file, verified against its build-time sha256 (see model-integrity.ts). */
@@ -68,31 +49,29 @@ export function modelBytes(id: string): Promise<Uint8Array> {
 }
 
 const browserSources: ModelSources = {
-  configure: configureEnv,
   hasWebGpu,
+  runtime: browserOrt,
   modelBytes,
-  createSession: (bytes, provider) => ort.InferenceSession.create(bytes, { executionProviders: [provider], graphOptimizationLevel: 'all' }),
-  deviceLost: async () => {
+  createSession: (runtime, bytes, provider) => runtime.InferenceSession.create(bytes, { executionProviders: [provider], graphOptimizationLevel: 'all' }),
+  deviceLost: async (runtime) => {
     // ORT's device, once its WebGPU backend is up; `lost` settles when the GPU resets or is removed.
-    const device = (await ort.env.webgpu.device) as { lost: Promise<{ message: string }> };
+    const device = (await runtime.env.webgpu.device) as { lost: Promise<{ message: string }> };
     return (await device.lost).message || 'device lost';
   },
 };
 
-async function createSessions(sources: ModelSources, provider: Provider, bytes: Uint8Array[]): Promise<ort.InferenceSession[]> {
-  const sessions: ort.InferenceSession[] = [];
-  try {
-    for (const b of bytes) sessions.push(await sources.createSession(b, provider));
-    return sessions;
-  } catch (error) {
-    await Promise.allSettled(sessions.map((s) => s.release()));
-    throw error;
-  }
+/** All four sessions at once (their model fetches and set-up overlap); if one fails, the others are released. */
+async function createSessions(sources: ModelSources, runtime: OrtModule, provider: Provider, bytes: Uint8Array[]): Promise<ort.InferenceSession[]> {
+  const settled = await Promise.allSettled(bytes.map((b) => sources.createSession(runtime, b, provider)));
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (!failed) return settled.map((s) => (s as PromiseFulfilledResult<ort.InferenceSession>).value);
+  await Promise.allSettled(settled.map((s) => (s.status === 'fulfilled' ? s.value.release() : undefined)));
+  throw failed.reason;
 }
 
-async function runSession(session: ort.InferenceSession, feeds: Record<string, TensorData>): Promise<Record<string, TensorData>> {
+async function runSession(runtime: OrtModule, session: ort.InferenceSession, feeds: Record<string, TensorData>): Promise<Record<string, TensorData>> {
   const inputs: Record<string, ort.Tensor> = {};
-  for (const [name, t] of Object.entries(feeds)) inputs[name] = new ort.Tensor('float32', t.data, [...t.dims]);
+  for (const [name, t] of Object.entries(feeds)) inputs[name] = new runtime.Tensor('float32', t.data, [...t.dims]);
   const result = await session.run(inputs);
   const out: Record<string, TensorData> = {};
   for (const [name, t] of Object.entries(result)) out[name] = { data: (await t.getData()) as Float32Array, dims: t.dims };
@@ -100,21 +79,23 @@ async function runSession(session: ort.InferenceSession, feeds: Record<string, T
 }
 
 export async function loadModels(sources: ModelSources = browserSources): Promise<LoadedModels> {
-  sources.configure();
   const ids = [MODEL_IDS.detector, MODEL_IDS.verifier, MODEL_IDS.landmarks, MODEL_IDS.embedder];
-  const bytes = await Promise.all(ids.map((id) => sources.modelBytes(id)));
+  const fetched = Promise.all(ids.map((id) => sources.modelBytes(id)));
+  const webgpu = await sources.hasWebGpu();
+  const runtime = await sources.runtime(webgpu);
+  const bytes = await fetched;
   let backend: Provider = 'wasm';
   let sessions: ort.InferenceSession[] | null = null;
-  if (await sources.hasWebGpu()) {
+  if (webgpu) {
     try {
-      sessions = await createSessions(sources, 'webgpu', bytes);
+      sessions = await createSessions(sources, runtime, 'webgpu', bytes);
       backend = 'webgpu';
     } catch (error) {
       log.warn(`WebGPU failed, falling back to WASM: ${errorMessage(error)}`);
     }
   } else log.info('no WebGPU adapter; using WASM');
-  sessions ??= await createSessions(sources, 'wasm', bytes);
-  log.info(`models loaded on ${backend} (${ort.env.wasm.numThreads} WASM threads, crossOriginIsolated=${String(globalThis.crossOriginIsolated)})`);
+  sessions ??= await createSessions(sources, runtime, 'wasm', bytes);
+  log.info(`models loaded on ${backend} (${String(runtime.env.wasm.numThreads)} WASM threads, crossOriginIsolated=${String(globalThis.crossOriginIsolated)})`);
   const queue = serialQueue();
   let current = sessions;
   let toWasm: Promise<void> | null = null;
@@ -123,21 +104,21 @@ export async function loadModels(sources: ModelSources = browserSources): Promis
     (toWasm ??= (async () => {
       log.warn(`WebGPU device lost, moving to WASM: ${why}`);
       const lost = current;
-      current = await createSessions(sources, 'wasm', bytes);
+      current = await createSessions(sources, runtime, 'wasm', bytes);
       backend = 'wasm';
       await Promise.allSettled(lost.map((s) => s.release()));
     })());
-  if (backend === 'webgpu') void sources.deviceLost?.().then((why) => queue(() => moveToWasm(why)));
+  if (backend === 'webgpu') void sources.deviceLost?.(runtime).then((why) => queue(() => moveToWasm(why)));
   const runner = (index: number): ModelRunner => ({
     run: (feeds) =>
       queue(async () => {
         try {
-          return await runSession(current[index]!, feeds);
+          return await runSession(runtime, current[index]!, feeds);
         } catch (error) {
           // A run that fails on WebGPU is taken as the device gone (it may be lost before its promise settles).
           if (backend !== 'webgpu') throw error;
           await moveToWasm(errorMessage(error));
-          return runSession(current[index]!, feeds);
+          return runSession(runtime, current[index]!, feeds);
         }
       }),
   });

@@ -31,12 +31,16 @@ function gpuSources() {
   const gpuSessions: ort.InferenceSession[] = [];
   let loseDevice: (why: string) => void = () => undefined;
   const sources: ModelSources = {
-    configure: () => void (ort.env.wasm.numThreads = 1),
     hasWebGpu: () => Promise.resolve(true),
+    runtime: () => {
+      // One thread: no worker start-up under Node (as tests/helpers/ort-web-node.ts).
+      ort.env.wasm.numThreads = 1;
+      return Promise.resolve(ort);
+    },
     modelBytes: readBuiltModel,
-    createSession: async (bytes, provider) => {
+    createSession: async (runtime, bytes, provider) => {
       created.push(provider);
-      const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
+      const session = await runtime.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
       if (provider === 'webgpu') gpuSessions.push(session);
       return session;
     },

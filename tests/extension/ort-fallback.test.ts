@@ -24,20 +24,23 @@ it('falls back to WASM sessions of the real models when WebGPU session creation 
   setLogSink((level, scope, message) => logged.push({ level, scope, message }), 'info');
   const created: Provider[] = [];
   const loaded = await loadModels({
-    // One thread: no worker start-up under Node (as tests/helpers/ort-web-node.ts).
-    configure: () => void (ort.env.wasm.numThreads = 1),
     hasWebGpu: () => Promise.resolve(true),
+    runtime: () => {
+      // One thread: no worker start-up under Node (as tests/helpers/ort-web-node.ts).
+      ort.env.wasm.numThreads = 1;
+      return Promise.resolve(ort);
+    },
     modelBytes: readBuiltModel,
-    createSession: async (bytes, provider) => {
+    createSession: async (runtime, bytes, provider) => {
       created.push(provider);
       if (provider === 'webgpu') throw new Error('no WebGPU device in this test');
-      return ort.InferenceSession.create(bytes, { executionProviders: [provider] });
+      return runtime.InferenceSession.create(bytes, { executionProviders: [provider] });
     },
   });
   try {
     expect(loaded.backend).toBe('wasm');
-    // The first WebGPU failure stops that attempt; then one WASM session per model.
-    expect(created).toEqual(['webgpu', 'wasm', 'wasm', 'wasm', 'wasm']);
+    // The four sessions are created at once: four WebGPU attempts fail, then one WASM session per model.
+    expect(created).toEqual(['webgpu', 'webgpu', 'webgpu', 'webgpu', 'wasm', 'wasm', 'wasm', 'wasm']);
     expect(logged).toContainEqual({ level: 'warn', scope: 'ort', message: 'WebGPU failed, falling back to WASM: no WebGPU device in this test' });
     const { image } = await decodeImage(new Uint8Array(readFileSync(join(facesDir(), 'face-api.js/identities/sheldon/sheldon1.png'))));
     expect(await analyseImage(loaded.models, image)).toHaveLength(1);

@@ -1,0 +1,30 @@
+/**
+ * Which onnxruntime-web build the engine host loads. The WebGPU-capable build's WASM is twice
+ * the size of the plain one (28 MB against 14 MB), and compiling it is most of a cold start, so
+ * the plain build is loaded whenever the browser offers no GPU adapter. The choice is made once,
+ * before any session exists: there is still one ORT environment.
+ */
+import type * as Ort from 'onnxruntime-web';
+import { ext } from '../platform/ext.js';
+
+export type OrtModule = typeof Ort;
+
+export async function hasWebGpu(): Promise<boolean> {
+  const gpu = (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) return false;
+  try {
+    return (await gpu.requestAdapter()) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** The ORT build for this browser, configured: threads, and its WASM files from the package. */
+export async function browserOrt(webgpu: boolean): Promise<OrtModule> {
+  const ort = webgpu ? await import('onnxruntime-web') : await import('onnxruntime-web/wasm');
+  // The WASM binaries ship in the package under ort/; without this ORT would fetch them from a CDN.
+  ort.env.wasm.wasmPaths = ext.runtime.getURL('ort/');
+  ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)) : 1;
+  ort.env.logLevel = 'warning';
+  return ort;
+}

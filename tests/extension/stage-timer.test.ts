@@ -1,0 +1,48 @@
+/**
+ * The engine host's per-stage timing: the real models on onnxruntime-web's WASM backend analyse
+ * a real photo through timedModels, and the times add up to the analysis and name every model
+ * that ran, with how often it ran.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-web';
+import { expect, it } from 'vitest';
+import { analyseImage } from '../../src/engine/engine.js';
+import { decodeImage } from '../../src/node/decode-image.js';
+import { loadModels } from '../../src/offscreen/ort-models.js';
+import { addStage, formatStages, modelMs, timedModels, type StageTimes } from '../../src/offscreen/stage-timer.js';
+import { readBuiltModel } from '../helpers/built-models.js';
+import { facesDir } from '../helpers/faces-dir.js';
+
+it('records each model run of an analysis and formats them as the log line the benchmark reads', async () => {
+  const loaded = await loadModels({
+    hasWebGpu: () => Promise.resolve(false),
+    runtime: () => {
+      ort.env.wasm.numThreads = 1;
+      return Promise.resolve(ort);
+    },
+    modelBytes: readBuiltModel,
+    createSession: (runtime, bytes, provider) => runtime.InferenceSession.create(bytes, { executionProviders: [provider] }),
+  });
+  try {
+    const { image } = await decodeImage(new Uint8Array(readFileSync(join(facesDir(), 'face-api.js/identities/sheldon/sheldon1.png'))));
+    const stages: StageTimes = {};
+    addStage(stages, 'decode', 2.5);
+    const start = performance.now();
+    const faces = await analyseImage(timedModels(loaded.models, stages), image);
+    const total = performance.now() - start;
+    expect(faces).toHaveLength(1);
+    // One face: the detector ran its passes, landmarks and descriptor once each (batched).
+    expect(stages['detector']?.runs).toBeGreaterThanOrEqual(2);
+    expect(stages['landmarks']?.runs).toBe(1);
+    expect(stages['embedder']?.runs).toBe(1);
+    expect(modelMs(stages)).toBeGreaterThan(0);
+    expect(modelMs(stages)).toBeLessThanOrEqual(total);
+    const line = formatStages(stages);
+    expect(line.startsWith('decode=2.5/1 ')).toBe(true);
+    expect(line).toMatch(/ detector=[\d.]+\/\d+/);
+    expect(line).toMatch(/ embedder=[\d.]+\/1/);
+  } finally {
+    await loaded.release();
+  }
+}, 60_000);
