@@ -47,7 +47,8 @@ export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgrou
       void broadcastRefresh();
       return ok({ personId: person.id, name: person.name });
     },
-    names: async () => ok(await personNames(openDb())),
+    // Only the name prompt's frame needs the names; content scripts never see the list.
+    names: (_req, sender) => pageOnly(sender, async () => ok(await personNames(openDb()))),
     getSettings: async () => ok(await readSettings(openDb())),
     people: (_req, sender) => pageOnly(sender, async () => ok(await peopleSummaries(openDb()))),
     deletePerson: (req, sender) =>
@@ -55,6 +56,12 @@ export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgrou
         await deletePerson(openDb(), req.id);
         void broadcastRefresh();
         return ok(null);
+      }),
+    promptDone: (req, sender) =>
+      pageOnly(sender, async () => {
+        // The prompt's frame sits in the tab whose content script opened it; that script holds the token.
+        if (sender.tab?.id === undefined) return err('the name prompt is not in a tab');
+        return toContent(sender.tab.id, undefined, 'promptDone', req);
       }),
     setSettings: (req, sender) =>
       pageOnly(sender, async () => {

@@ -60,6 +60,9 @@ export interface Settings {
   showUnknown: boolean;
 }
 
+/** The name prompt's answer (null: cancelled), for the content script holding the prompt's one-off token. */
+const promptAnswer = z.object({ token: z.string().uuid(), name: z.string().trim().min(1).max(200).nullable() });
+
 /** Messages the background answers: from content scripts and the popup, so all are validated. */
 export const backgroundRequests = {
   analyse: z.object({ url }),
@@ -69,6 +72,8 @@ export const backgroundRequests = {
   deletePerson: z.object({ id: z.string().min(1).max(128) }),
   getSettings: z.object({}),
   setSettings: z.object({ showUnknown: z.boolean() }),
+  /** From the name prompt's frame (an extension page): its answer, passed on to the content scripts of its tab. */
+  promptDone: promptAnswer,
 };
 
 export interface BackgroundResponses {
@@ -79,6 +84,7 @@ export interface BackgroundResponses {
   deletePerson: null;
   getSettings: Settings;
   setSettings: Settings;
+  promptDone: null;
 }
 
 /** Messages the engine host answers; only the background sends them. */
@@ -96,11 +102,13 @@ export interface EngineResponses {
 export const contentRequests = {
   enrollStart: z.object({ srcUrl: z.string().max(8192) }),
   refresh: z.object({}),
+  promptDone: promptAnswer,
 };
 
 export interface ContentResponses {
   enrollStart: null;
   refresh: null;
+  promptDone: null;
 }
 
 export type BackgroundName = keyof typeof backgroundRequests;

@@ -5,9 +5,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { waitFor, type Driver, type Rect, type SeenNode, type TestPage } from './driver.js';
 import { grantedCopy } from './extension-copy.js';
+import { PROMPT_FIELD } from './seen.js';
 
 export const CHROMIUM = process.env.FACETAG_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -16,6 +17,7 @@ interface AxNode {
   name?: { value?: string };
   backendDOMNodeId?: number;
   ignored?: boolean;
+  properties?: { name: string; value?: { value?: unknown } }[];
 }
 
 function quadRect(quad: number[]): Rect {
@@ -26,25 +28,41 @@ function quadRect(quad: number[]): Rect {
 
 /** Unignored accessibility-tree nodes whose name passes `keep`, with their border boxes (text runs without a box get a zero rect). */
 async function axNodes(page: Page, keep: (name: string, role: string) => boolean): Promise<SeenNode[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('Accessibility.enable');
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
-    const found: SeenNode[] = [];
-    for (const n of nodes) {
-      const name = n.name?.value ?? '';
-      if (n.ignored || !keep(name, n.role?.value ?? '')) continue;
-      let rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
-      if (n.backendDOMNodeId !== undefined) {
-        const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId }).catch(() => null)) as { model: { border: number[] } } | null;
-        if (box) rect = quadRect(box.model.border);
+  const found: SeenNode[] = [];
+  for (const cdp of await frameSessions(page)) {
+    try {
+      await cdp.send('Accessibility.enable');
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+      for (const n of nodes) {
+        const name = n.name?.value ?? '';
+        if (n.ignored || !keep(name, n.role?.value ?? '')) continue;
+        let rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
+        if (n.backendDOMNodeId !== undefined) {
+          const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId }).catch(() => null)) as { model: { border: number[] } } | null;
+          if (box) rect = quadRect(box.model.border);
+        }
+        const focused = n.properties?.some((p) => p.name === 'focused' && p.value?.value === true) ?? false;
+        found.push({ name, role: n.role?.value ?? '', ...rect, ...(focused ? { focused } : {}) });
       }
-      found.push({ name, role: n.role?.value ?? '', ...rect });
+    } finally {
+      await cdp.detach();
     }
-    return found;
-  } finally {
-    await cdp.detach();
   }
+  return found;
+}
+
+/**
+ * The page's session and one per out-of-process frame (Facetag's name prompt is an
+ * extension-origin frame, rendered in another process): a screen reader reads them all.
+ */
+async function frameSessions(page: Page): Promise<CDPSession[]> {
+  const sessions = [await page.context().newCDPSession(page)];
+  for (const frame of page.frames().slice(1)) {
+    // In-process frames share the page's session; only out-of-process ones have their own.
+    const own = await page.context().newCDPSession(frame).catch(() => null);
+    if (own) sessions.push(own);
+  }
+  return sessions;
 }
 
 function wrap(page: Page): TestPage {
@@ -70,7 +88,11 @@ function wrap(page: Page): TestPage {
       }
     },
     rightClick: (selector) => page.locator(selector).first().click({ button: 'right' }),
-    focusInOverlay: () => page.evaluate(() => document.activeElement?.localName === 'facetag-overlay'),
+    async focusInOverlay() {
+      // The prompt lives in Facetag's own frame: what counts is that a user's keys reach its name field.
+      const inOverlay = await page.evaluate(() => document.activeElement?.localName === 'facetag-overlay');
+      return inOverlay && (await axNodes(page, (name) => PROMPT_FIELD.test(name))).some((n) => n.focused);
+    },
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key),
     evaluate: (script) => page.evaluate(script),

@@ -19,6 +19,8 @@ export interface Site {
   otherOrigin: string;
   /** Publishes a page at /p/<name> and returns its URL. */
   page(name: string, html: string): string;
+  /** Publishes a generated file (kept in memory, never in the repository) at /a/<name> and returns its URL. */
+  asset(name: string, body: Buffer, type: string): string;
   photo(path: string, origin?: string): string;
   close(): Promise<void>;
 }
@@ -31,11 +33,18 @@ function serve(handler: Parameters<typeof createServer>[1]): Promise<Server> {
 export async function startSite(): Promise<Site> {
   const faces = facesDir();
   const pages = new Map<string, string>();
+  const assets = new Map<string, { body: Buffer; type: string }>();
   const handler: Parameters<typeof createServer>[1] = (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path.startsWith('/p/') && pages.has(path.slice(3))) {
       res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
       res.end(pages.get(path.slice(3)));
+      return;
+    }
+    const asset = path.startsWith('/a/') ? assets.get(path.slice(3)) : undefined;
+    if (asset) {
+      res.writeHead(200, { 'content-type': asset.type, 'content-length': asset.body.length, 'cache-control': 'max-age=3600' });
+      res.end(asset.body);
       return;
     }
     if (path.startsWith('/faces/')) {
@@ -58,6 +67,10 @@ export async function startSite(): Promise<Site> {
     page(name, html) {
       pages.set(name, html);
       return `${origin}/p/${name}`;
+    },
+    asset(name, body, type) {
+      assets.set(name, { body, type });
+      return `${origin}/a/${name}`;
     },
     photo: (path, at = origin) => `${at}/faces/${path}`,
     close: async () => {

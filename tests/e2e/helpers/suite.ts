@@ -10,6 +10,7 @@ import { waitFor, type Driver, type SeenLabel, type TestPage } from './driver.js
 import { enrollmentChecks } from './enroll-checks.js';
 import { ARTIFACTS } from './extension-copy.js';
 import { startGuardProxy, type GuardProxy } from './guard-proxy.js';
+import { hostileChecks } from './hostile-checks.js';
 import { labelOn, over, settledLabels } from './seen.js';
 import { imagePage, startSite, type Site } from './site.js';
 
@@ -193,6 +194,7 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
   });
 
   enrollmentChecks(() => ({ site, driver, shot }));
+  hostileChecks(() => ({ site, driver }));
 
   it('sends no request anywhere but the local test servers', () => {
     expect(proxy.seen.length).toBeGreaterThan(0);
