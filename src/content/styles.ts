@@ -21,6 +21,7 @@ export const OVERLAY_CSS = `
   border-radius: 8px; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.35); padding: 8px 10px; pointer-events: auto;
 }
 .toast { position: fixed; top: 12px; right: 12px; }
+.label::before, .toast::before { content: attr(data-text); }
 .prompt-frame {
   position: absolute; z-index: 1; width: 270px; height: 190px; border: 0; margin: 0; padding: 0; background: transparent;
   color-scheme: normal; pointer-events: auto;

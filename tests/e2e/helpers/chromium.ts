@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { waitFor, type Driver, type Rect, type SeenNode, type TestPage } from './driver.js';
 import { grantedCopy } from './extension-copy.js';
+import { loggedRequests } from './netlog.js';
 import { PROMPT_FIELD } from './seen.js';
 
 export const CHROMIUM = process.env.FACETAG_CHROMIUM ?? '/usr/bin/chromium';
@@ -123,6 +124,8 @@ export function quietExtensionArgs(extension: string): string[] {
 export async function launchChromium(proxyPort: number): Promise<Driver> {
   const extension = grantedCopy('chrome');
   const profile = mkdtempSync(join(tmpdir(), 'facetag-chromium-profile-'));
+  const netLogs = mkdtempSync(join(tmpdir(), 'facetag-chromium-netlog-'));
+  let starts = 0;
   let context: BrowserContext;
 
   const start = async () => {
@@ -137,6 +140,8 @@ export async function launchChromium(proxyPort: number): Promise<Driver> {
         `--proxy-server=http://127.0.0.1:${proxyPort}`,
         // Loopback too, so the guard proxy sees requests to the test servers and everything else.
         '--proxy-bypass-list=<-loopback>',
+        // Every request of every context, for the network audit (extensionRequests).
+        `--log-net-log=${join(netLogs, `start-${++starts}.json`)}`,
       ],
     });
     const sw = await worker();
@@ -185,6 +190,10 @@ export async function launchChromium(proxyPort: number): Promise<Driver> {
     async restart() {
       await context.close();
       await start();
+    },
+    async extensionRequests() {
+      const origin = new URL((await worker()).url()).origin;
+      return loggedRequests(netLogs, (initiator) => initiator === origin);
     },
     close: () => context.close(),
   };

@@ -48,6 +48,11 @@ export interface Driver {
   setShowUnknown(on: boolean): Promise<void>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;
+  /**
+   * Every network request the extension's own contexts made since launch (all restarts), as the
+   * browser's network stack logged it; Chromium only (Firefox has no such log to read).
+   */
+  extensionRequests?(): Promise<{ url: string; method: string }[]>;
   close(): Promise<void>;
 }
 

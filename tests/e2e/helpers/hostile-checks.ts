@@ -30,7 +30,7 @@ const PROBE_WORDS = ['Sheldon', 'Leonard', 'Facetag'];
  * purpose (a shared, slow machine): it catches a content script that blocks the page for
  * seconds, not a slow frame.
  */
-const MAX_FRAME_GAP_MS = 2000;
+const MAX_FRAME_GAP_MS = 4000;
 
 interface Outcome {
   page: string;
@@ -79,7 +79,8 @@ export function hostileChecks(env: () => Env): void {
     const read = await readEverything(page);
     report('reads the DOM, shadow roots, styles, selection, mutations and keys', read);
     expect(read.some((l) => l.includes('CanaryText')), 'the spy reads a closed shadow root of the page itself').toBe(true);
-    expect(await page.evaluate('window.__keys.join("")')).toContain('probe');
+    const typed = ((await page.evaluate('window.__keys')) as string[]).filter((k) => k.startsWith('keydown ')).map((k) => k.slice(8)).join('');
+    expect(typed).toBe('probe');
     expect(read.filter((l) => SECRET.test(l))).toEqual([]);
     // …while the user still gets the names.
     expect(over(await page.labels(), await page.rect('#s'))).toEqual(['Facetag: Sheldon']);
@@ -101,7 +102,8 @@ export function hostileChecks(env: () => Env): void {
     const keys = (await page.evaluate('window.__keys')) as string[];
     const read = await readEverything(page);
     report('listens to keys, input and focus while the user names a face', read, { notes: `keys seen: ${JSON.stringify(keys)}` });
-    expect(keys.filter((k) => k.length === 1)).toEqual([]);
+    // Only the Enter's key-up lands in the page, after the prompt has closed; no character of the name.
+    expect(keys.filter((k) => !/ (Enter|Escape)$/.test(k))).toEqual([]);
     expect(read.filter((l) => SECRET.test(l))).toEqual([]);
     await page.close();
   });

@@ -7,7 +7,7 @@
  * demand (window.__sweep()) a walk of the DOM and every shadow root it can reach with text,
  * innerText, ARIA and title attributes, pseudo-element content, the selection after select-all,
  * window.find() and hit testing. All it reads goes into window.__leak as "how: what" lines;
- * window.__keys holds the keys its listeners saw.
+ * window.__keys holds the key events its window listeners saw, as "keydown p".
  */
 export const SPY_SCRIPT = `<script>
 (() => {
@@ -46,7 +46,7 @@ export const SPY_SCRIPT = `<script>
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true, attributeOldValue: true, characterDataOldValue: true });
 
   for (const target of [window, document]) {
-    for (const type of ['keydown', 'keyup', 'keypress']) target.addEventListener(type, (e) => { keys.push(e.key); record('key ' + type, e.key); }, true);
+    for (const type of ['keydown', 'keyup', 'keypress']) target.addEventListener(type, (e) => { if (target === window) keys.push(type + ' ' + e.key); record('key ' + type, e.key); }, true);
     for (const type of ['input', 'beforeinput', 'change', 'compositionupdate', 'paste']) target.addEventListener(type, (e) => record(type, (e.data ?? '') + ' ' + (e.target?.value ?? '')), true);
     for (const type of ['focusin', 'focus']) target.addEventListener(type, (e) => record(type, e.target?.localName), true);
   }

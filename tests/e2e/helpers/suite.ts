@@ -196,6 +196,16 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
   enrollmentChecks(() => ({ site, driver, shot }));
   hostileChecks(() => ({ site, driver }));
 
+  // Last but one, so every flow above (and any added before it) is in the record.
+  it("makes no request from the extension's own contexts but for the images of the pages it labels", async (ctx) => {
+    if (!driver.extensionRequests) ctx.skip();
+    const requests = await driver.extensionRequests!();
+    // The control: the extension did fetch images (the cross-origin one among them), and the log saw it.
+    expect(requests.some((r) => r.url.startsWith(`${site.otherOrigin}/faces/`))).toBe(true);
+    const imageOf = (url: string) => [site.origin, site.otherOrigin].includes(new URL(url).origin) && /^\/(faces|a)\//.test(new URL(url).pathname);
+    expect(requests.filter((r) => r.method !== 'GET' || !imageOf(r.url))).toEqual([]);
+  });
+
   it('sends no request anywhere but the local test servers', () => {
     expect(proxy.seen.length).toBeGreaterThan(0);
     // The proxy refused these (nothing left the machine); they are the browser's own, not the extension's.
