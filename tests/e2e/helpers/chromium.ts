@@ -192,7 +192,8 @@ export async function launchChromium(proxyPort: number): Promise<Driver> {
       await start();
     },
     async extensionRequests() {
-      const origin = new URL((await worker()).url()).origin;
+      // URL.origin is "null" for chrome-extension: URLs; the net log writes the scheme and host.
+      const origin = `chrome-extension://${new URL((await worker()).url()).host}`;
       return loggedRequests(netLogs, (initiator) => initiator === origin);
     },
     close: () => context.close(),
