@@ -9,7 +9,6 @@ import { chromium, type BrowserContext, type CDPSession, type Page, type Worker 
 import { waitFor, type Driver, type Rect, type SeenNode, type TestPage } from './driver.js';
 import { grantedCopy } from './extension-copy.js';
 import { loggedRequests } from './netlog.js';
-import { PROMPT_FIELD } from './seen.js';
 
 export const CHROMIUM = process.env.FACETAG_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -18,7 +17,6 @@ interface AxNode {
   name?: { value?: string };
   backendDOMNodeId?: number;
   ignored?: boolean;
-  properties?: { name: string; value?: { value?: unknown } }[];
 }
 
 function quadRect(quad: number[]): Rect {
@@ -42,8 +40,7 @@ async function axNodes(page: Page, keep: (name: string, role: string) => boolean
           const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId }).catch(() => null)) as { model: { border: number[] } } | null;
           if (box) rect = quadRect(box.model.border);
         }
-        const focused = n.properties?.some((p) => p.name === 'focused' && p.value?.value === true) ?? false;
-        found.push({ name, role: n.role?.value ?? '', ...rect, ...(focused ? { focused } : {}) });
+        found.push({ name, role: n.role?.value ?? '', ...rect });
       }
     } finally {
       await cdp.detach();
@@ -92,7 +89,8 @@ function wrap(page: Page): TestPage {
     async focusInOverlay() {
       // The prompt lives in Facetag's own frame: what counts is that a user's keys reach its name field.
       const inOverlay = await page.evaluate(() => document.activeElement?.localName === 'facetag-overlay');
-      return inOverlay && (await axNodes(page, (name) => PROMPT_FIELD.test(name))).some((n) => n.focused);
+      const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/src/prompt/'));
+      return inOverlay && frame !== undefined && (await frame.evaluate(() => document.hasFocus() && document.activeElement?.localName === 'input').catch(() => false));
     },
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key),

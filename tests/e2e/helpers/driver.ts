@@ -14,8 +14,6 @@ export interface SeenLabel extends Rect {
 /** Any accessible object: its name, the browser's own role name (they differ between browsers) and where it is drawn. */
 export interface SeenNode extends SeenLabel {
   role: string;
-  /** Set when the node holds the keyboard focus. */
-  focused?: boolean;
 }
 
 export interface TestPage {

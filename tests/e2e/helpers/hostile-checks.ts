@@ -153,12 +153,13 @@ export function hostileChecks(env: () => Env): void {
   });
 
   /** Opens a page that wears Facetag down, with an enrolled face added after it started; checks labels, responsiveness and what it read. */
-  const underLoad = async (name: string, what: string, body: string, script: string) => {
+  const underLoad = async (name: string, what: string, body: string, script: string, pageOwnWork = 'Promise.resolve()') => {
     const { site, driver } = env();
     const late = site.photo(photo('sheldon', 4));
     const add = `<script>setTimeout(() => { const i = new Image(); i.id = 'late'; i.className = 'photo'; i.alt = 'late photo'; i.src = ${JSON.stringify(late)}; document.body.prepend(i); }, 1500);</script>`;
     const page = await driver.open(site.page(name, hostilePage(what, body, script + add)));
-    const since = (await page.evaluate('performance.now()')) as number;
+    // Pauses caused by the page's own work (decoding its own giant image) are not Facetag's.
+    const since = (await page.evaluate(`${pageOwnWork}.then(() => performance.now())`)) as number;
     await labelOn(page, '#late', 'Sheldon');
     const maxFrameGapMs = Math.round((await page.evaluate(`window.__maxFrameGap(${since})`)) as number);
     const read = await readEverything(page);
@@ -187,7 +188,7 @@ export function hostileChecks(env: () => Env): void {
     const big = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#8a8a8a' } })
       .composite([{ input: face, left: 3500, top: 3500 }]).jpeg({ quality: 80 }).toBuffer();
     const src = site.asset('100mp.jpg', big, 'image/jpeg');
-    const { page, read, maxFrameGapMs } = await underLoad('hostile-100mp', '100 megapixels', `<img id="big" alt="big" src="${src}" style="width:400px">`, '');
+    const { page, read, maxFrameGapMs } = await underLoad('hostile-100mp', '100 megapixels', `<img id="big" alt="big" src="${src}" style="width:400px">`, '', 'document.getElementById("big").decode()');
     const bigLabels = over(await settledLabels(page, 3000), await page.rect('#big'));
     report('one 100-megapixel image (10,000 × 10,000 JPEG)', read, { maxFrameGapMs, notes: `${(big.length / 1e6).toFixed(1)} MB; labels on it: ${JSON.stringify(bigLabels)}` });
     expect(maxFrameGapMs).toBeLessThan(MAX_FRAME_GAP_MS);

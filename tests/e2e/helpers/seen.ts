@@ -3,9 +3,6 @@ import { join } from 'node:path';
 import { waitFor, type Rect, type SeenLabel, type TestPage } from './driver.js';
 import { ARTIFACTS } from './extension-copy.js';
 
-/** The accessible name of the name prompt's text field. */
-export const PROMPT_FIELD = /^Who is this\?/;
-
 /** Labels drawn over an image: their top-left corner lies within the image's rectangle. */
 export function over(labels: SeenLabel[], img: Rect): string[] {
   return labels
