@@ -152,6 +152,23 @@ export function hostileChecks(env: () => Env): void {
     await again.close();
   });
 
+  it('opens the name prompt on a page whose CSP forbids frames and scripts, and cancels with Escape', async () => {
+    const { site, driver } = env();
+    const src = site.photo(photo('raj', 2));
+    // A meta CSP as strict as a page can get while still showing its images; the prompt frame is the extension's, not the page's.
+    const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${site.origin}; style-src 'unsafe-inline'; frame-src 'none'; child-src 'none'; script-src 'none'">`;
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">${csp}<title>CSP</title></head><body><img id="r" alt="photo" src="${src}" style="width:200px"></body></html>`;
+    const page = await driver.open(site.page('hostile-csp', html));
+    await page.rightClick('#r');
+    await driver.clickEnrollMenu(page, src);
+    await waitFor('the name prompt to take the focus', () => page.focusInOverlay());
+    await page.type('Raj');
+    await page.press('Escape');
+    await waitFor('the prompt to close', async () => !(await page.focusInOverlay()));
+    expect(over(await settledLabels(page, 2000), await page.rect('#r'))).toEqual([]);
+    await page.close();
+  });
+
   /** Opens a page that wears Facetag down, with an enrolled face added after it started; checks labels, responsiveness and what it read. */
   const underLoad = async (name: string, what: string, body: string, script: string, pageOwnWork = 'Promise.resolve()') => {
     const { site, driver } = env();
