@@ -27,40 +27,41 @@ function quadRect(quad: number[]): Rect {
 
 /** Unignored accessibility-tree nodes whose name passes `keep`, with their border boxes (text runs without a box get a zero rect). */
 async function axNodes(page: Page, keep: (name: string, role: string) => boolean): Promise<SeenNode[]> {
-  const found: SeenNode[] = [];
-  for (const cdp of await frameSessions(page)) {
-    try {
-      await cdp.send('Accessibility.enable');
-      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
-      for (const n of nodes) {
-        const name = n.name?.value ?? '';
-        if (n.ignored || !keep(name, n.role?.value ?? '')) continue;
-        let rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
-        if (n.backendDOMNodeId !== undefined) {
-          const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId }).catch(() => null)) as { model: { border: number[] } } | null;
-          if (box) rect = quadRect(box.model.border);
-        }
-        found.push({ name, role: n.role?.value ?? '', ...rect });
-      }
-    } finally {
-      await cdp.detach();
-    }
+  const found = await nodesOf(await page.context().newCDPSession(page), keep);
+  // Out-of-process frames (Facetag's name prompt is an extension-origin frame) have their own
+  // sessions. A closed prompt's frame can linger for a moment and a call into it may never
+  // settle, so each is bounded.
+  for (const frame of page.frames().slice(1)) {
+    const session = page.context().newCDPSession(frame).then((cdp) => nodesOf(cdp, keep), () => []);
+    found.push(...(await Promise.race([session, new Promise<SeenNode[]>((resolve) => setTimeout(() => resolve([]), 3000))])));
   }
   return found;
 }
 
-/**
- * The page's session and one per out-of-process frame (Facetag's name prompt is an
- * extension-origin frame, rendered in another process): a screen reader reads them all.
- */
-async function frameSessions(page: Page): Promise<CDPSession[]> {
-  const sessions = [await page.context().newCDPSession(page)];
-  for (const frame of page.frames().slice(1)) {
-    // In-process frames share the page's session; only out-of-process ones have their own.
-    const own = await page.context().newCDPSession(frame).catch(() => null);
-    if (own) sessions.push(own);
+async function nodesOf(cdp: CDPSession, keep: (name: string, role: string) => boolean): Promise<SeenNode[]> {
+  try {
+    await cdp.send('Accessibility.enable');
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+    const found: SeenNode[] = [];
+    for (const n of nodes) {
+      const name = n.name?.value ?? '';
+      if (n.ignored || !keep(name, n.role?.value ?? '')) continue;
+      let rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
+      if (n.backendDOMNodeId !== undefined) {
+        const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId }).catch(() => null)) as { model: { border: number[] } } | null;
+        if (box) rect = quadRect(box.model.border);
+      }
+      found.push({ name, role: n.role?.value ?? '', ...rect });
+    }
+    return found;
+  } finally {
+    await cdp.detach().catch(() => undefined);
   }
-  return sessions;
+}
+
+/** The promise's value, or false when it fails or takes longer than `ms`. */
+function within(ms: number, promise: Promise<boolean>): Promise<boolean> {
+  return Promise.race([promise.catch(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
 }
 
 function wrap(page: Page): TestPage {
@@ -89,8 +90,11 @@ function wrap(page: Page): TestPage {
     async focusInOverlay() {
       // The prompt lives in Facetag's own frame: what counts is that a user's keys reach its name field.
       const inOverlay = await page.evaluate(() => document.activeElement?.localName === 'facetag-overlay');
-      const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/src/prompt/'));
-      return inOverlay && frame !== undefined && (await frame.evaluate(() => document.hasFocus() && document.activeElement?.localName === 'input').catch(() => false));
+      if (!inOverlay) return false;
+      // A closed prompt's frame can linger in the list for a moment, and a call into it may never settle: bound each one.
+      const prompts = page.frames().filter((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/src/prompt/'));
+      const focused = await Promise.all(prompts.map((f) => within(2000, f.evaluate(() => document.hasFocus() && document.activeElement?.localName === 'input'))));
+      return focused.includes(true);
     },
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key),
