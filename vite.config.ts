@@ -40,6 +40,16 @@ function firefoxManifest(): ManifestV3Export {
   return manifest as unknown as ManifestV3Export;
 }
 
+/**
+ * The name prompt's page, framed by the content script on sites where Facetag is on. Chrome's
+ * dynamic URL changes every session, so a page cannot frame the prompt itself or use it to
+ * detect Facetag; Firefox's moz-extension host is already a random per-install id.
+ */
+function promptResource(): Record<string, unknown> {
+  const resource = { resources: ['src/prompt/prompt.html'], matches: ['http://*/*', 'https://*/*'] };
+  return browser === 'chrome' ? { ...resource, use_dynamic_url: true } : resource;
+}
+
 /** Models and ORT's WASM runtime ship inside the package: the extension never downloads code or weights. */
 function packageAssets(): Plugin {
   return {
@@ -54,9 +64,10 @@ function packageAssets(): Plugin {
       if (copied !== MODELS.length) throw new Error(`expected ${MODELS.length} models in the package, found ${copied}`);
       // crxjs exposes the content script to every page as a web-accessible resource; it is only
       // ever injected through the scripting API, and exposing it would let pages detect Facetag.
+      // The one resource pages may frame is the name prompt (see src/content/name-prompt.ts).
       const manifestPath = join(outDir, 'manifest.json');
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-      delete manifest['web_accessible_resources'];
+      manifest['web_accessible_resources'] = [promptResource()];
       writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
     },
   };
@@ -77,6 +88,11 @@ export default defineConfig({
     // Service workers cannot run the modulepreload polyfill (no document).
     modulePreload: false,
     chunkSizeWarningLimit: 1024,
-    rollupOptions: browser === 'chrome' ? { input: { offscreen: resolve(root, 'src/offscreen/offscreen.html') } } : {},
+    rollupOptions: {
+      input: {
+        prompt: resolve(root, 'src/prompt/prompt.html'),
+        ...(browser === 'chrome' ? { offscreen: resolve(root, 'src/offscreen/offscreen.html') } : {}),
+      },
+    },
   },
 });

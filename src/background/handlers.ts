@@ -51,10 +51,17 @@ export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgrou
       void broadcastRefresh();
       return ok({ personId: person.id, name: person.name });
     },
-    names: async () => ok(await withDb(personNames)),
+    // Only the name prompt's frame needs the names; content scripts never see the list.
+    names: (_req, sender) => pageOnly(sender, async () => ok(await withDb(personNames))),
     getSettings: async () => ok(await withDb(readSettings)),
     people: (_req, sender) => pageOnly(sender, async () => ok(await withDb(peopleSummaries))),
     engineStatus: (_req, sender) => pageOnly(sender, () => engine('engine.status', {})),
+    promptDone: (req, sender) =>
+      pageOnly(sender, async () => {
+        // The prompt's frame sits in the tab whose content script opened it; that script holds the token.
+        if (sender.tab?.id === undefined) return err('the name prompt is not in a tab');
+        return toContent(sender.tab.id, undefined, 'promptDone', req);
+      }),
     setSettings: (req, sender) =>
       pageOnly(sender, async () => {
         const settings = await withDb((db) => writeSettings(db, req));

@@ -6,15 +6,18 @@
 import { ext } from '../platform/ext.js';
 import { toContent } from '../platform/send.js';
 import { logger } from '../shared/logger.js';
-import { injectInto } from './access.js';
+import { grantedOrigins, injectInto } from './access.js';
 
 const log = logger('menu');
 export const MENU_ID = 'facetag-enroll';
 
 export async function createMenu(): Promise<void> {
-  // Recreated at install and start-up; removing first makes a second call harmless.
+  // Recreated at install, start-up and whenever site access changes; removing first makes a second call harmless.
   await ext.contextMenus.removeAll();
-  ext.contextMenus.create({ id: MENU_ID, title: 'Enroll this face…', contexts: ['image'] });
+  // Only on the sites Facetag is on: elsewhere the item would only tell a page's user that Facetag is installed.
+  const origins = await grantedOrigins();
+  const where = origins.length > 0 ? { documentUrlPatterns: origins } : { visible: false };
+  ext.contextMenus.create({ id: MENU_ID, title: 'Enroll this face…', contexts: ['image'], ...where });
 }
 
 export async function onMenuClicked(info: chrome.contextMenus.OnClickData, tab?: chrome.tabs.Tab): Promise<void> {

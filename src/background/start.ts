@@ -27,8 +27,12 @@ export function startBackground(engine: EngineCall): void {
     void syncContentScripts()
       .then(() => injectIntoOpenTabs(added.origins ?? []))
       .catch(report('enabling a site'));
+    void createMenu().catch(report('menu'));
   });
-  ext.permissions.onRemoved.addListener(() => void syncContentScripts().catch(report('disabling a site')));
+  ext.permissions.onRemoved.addListener(() => {
+    void syncContentScripts().catch(report('disabling a site'));
+    void createMenu().catch(report('menu'));
+  });
   watchVideoTabs(report('clearing a tab\'s video status'));
   // Access held from an earlier session switches labelling on without any other step.
   void syncContentScripts().catch(report('content script registration'));

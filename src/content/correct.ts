@@ -17,8 +17,7 @@ export async function correctFace(root: ShadowRoot, img: Element, url: string, s
     const done = await toBackground('rejectFace', { url, side, face: index });
     toast(root, done.ok ? `${done.value.name} will not be suggested for this face` : `not changed: ${done.error}`);
   } else if (choice === 'this-is') {
-    const names = await toBackground('names', {});
-    const name = await promptName(root, img, face, names.ok ? names.value : []);
+    const name = await promptName(root, img, face);
     if (name === null) return;
     const done = await toBackground('confirmFace', { url, side, face: index, name });
     toast(root, done.ok ? `added this face to ${done.value.name}` : `not saved: ${done.error}`);

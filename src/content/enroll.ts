@@ -48,8 +48,7 @@ export async function enrollFrom(
   }
   const index = faces.length === 1 ? 0 : await pickFace(root, img, faces);
   if (index === null) return;
-  const names = await toBackground('names', {});
-  const name = await promptName(root, img, faces[index]!, names.ok ? names.value : []);
+  const name = await promptName(root, img, faces[index]!);
   if (name === null) return;
   const saved = await toBackground('enroll', { url, side: sideOf(url), face: index, name });
   toast(root, saved.ok ? `enrolled ${saved.value.name}` : `not saved: ${saved.error}`);

@@ -96,7 +96,9 @@ function faceBox(face: PageFace, activate: (label: HTMLElement) => void): HTMLDi
   // An image role with a name is announced as one unit: "Facetag: Alice, image".
   label.setAttribute('role', 'img');
   label.setAttribute('aria-label', `Facetag: ${text}`);
-  label.textContent = text;
+  // Drawn as generated content, not a text node: a page's window.find() searches text inside
+  // closed shadow roots, so a text node would tell it whether a given name is on screen.
+  label.dataset['text'] = text;
   // Clicking a label, or Enter/Space on it, opens the correction menu ("Not <name>", "This is…").
   label.tabIndex = 0;
   label.setAttribute('aria-haspopup', 'menu');

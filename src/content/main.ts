@@ -2,13 +2,14 @@
  * The content script: runs on sites where Facetag is on (the user granted host access),
  * finds images, asks the background to name their faces, and draws the names.
  */
-import { ext } from '../platform/ext.js';
 import { toBackground } from '../platform/send.js';
 import { logger } from '../shared/logger.js';
-import type { Envelope, PageAnalysis } from '../shared/protocol.js';
-import { ok, type Result } from '../shared/result.js';
+import type { PageAnalysis } from '../shared/protocol.js';
+import type { Result } from '../shared/result.js';
 import { enrollFrom, trackContextMenu } from './enroll.js';
 import { createOverlayRoot } from './host.js';
+import { listenForCommands } from './inbox.js';
+import { promptAnswered } from './name-prompt.js';
 import { watchBackgrounds } from './backgrounds.js';
 import { watchCanvases } from './canvases.js';
 import { watchImages } from './images.js';
@@ -89,15 +90,16 @@ function start(): void {
   new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'src'] });
 
   trackContextMenu();
-  ext.runtime.onMessage.addListener((message: Envelope, _sender, sendResponse: (r: Result<null>) => void) => {
-    if (message?.to !== 'content') return false;
-    if (message.type === 'enrollStart') {
-      const { srcUrl } = message.payload as { srcUrl: string };
-      void enrollFrom(root, String(srcUrl), analyse, (url) => sides.get(url));
-    } else if (message.type === 'refresh') void refresh();
-    else return false;
-    sendResponse(ok(null));
-    return false;
+  listenForCommands({
+    enrollStart: ({ srcUrl }) => {
+      void enrollFrom(root, srcUrl, analyse, (url) => sides.get(url));
+      return true;
+    },
+    refresh: () => {
+      void refresh();
+      return true;
+    },
+    promptDone: ({ token, name }) => promptAnswered(token, name),
   });
 }
 

@@ -1,80 +1,64 @@
 /**
  * The name prompt: opens next to the chosen face with the keyboard focus in its name field.
- * Existing people are offered as completions. Enter saves; Escape cancels. A low-quality face
- * shows a warning up front and needs a second Enter, so a poor reference is never saved by
- * reflex.
+ * It is an extension page (src/prompt) in a frame inside the overlay's closed shadow root, so
+ * the name is typed into a cross-origin document: the page's own key, input and mutation
+ * listeners never see it. The frame's URL carries a one-off token; the answer comes back from
+ * the background as a `promptDone` message with that token (see promptAnswered).
  */
-import type { PageFace } from '../shared/protocol.js';
 import { ENROLL_WARN_QUALITY } from '../engine/quality-policy.js';
+import { ext } from '../platform/ext.js';
+import type { PageFace } from '../shared/protocol.js';
 import { contentBox } from './host.js';
 
-/** Keys typed into the prompt stop at the shadow root, so page listeners on the way out never see them. */
-const PRIVATE_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'change', 'submit'];
+export const PROMPT_PAGE = 'src/prompt/prompt.html';
 
-export function promptName(root: ShadowRoot, img: Element, face: PageFace, names: string[]): Promise<string | null> {
+/** Open prompts by token: only the frame that was given the token can answer one. */
+const waiting = new Map<string, (name: string | null) => void>();
+
+export function promptName(root: ShadowRoot, img: Element, face: PageFace): Promise<string | null> {
+  const token = crypto.randomUUID();
+  const low = face.quality < ENROLL_WARN_QUALITY ? '1' : '0';
+  const frame = document.createElement('iframe');
+  frame.className = 'prompt-frame';
+  frame.title = 'Facetag: enroll this face';
+  frame.src = `${ext.runtime.getURL(PROMPT_PAGE)}#${new URLSearchParams({ token, low })}`;
+  const b = contentBox(img);
+  const [x, y, , h] = face.box;
+  Object.assign(frame.style, { left: `${b.left + x * b.width}px`, top: `${b.top + (y + h) * b.height + 4}px` });
+  frame.addEventListener('load', () => focusFrame(root, frame), { once: true });
+  root.append(frame);
   return new Promise((resolve) => {
-    const form = document.createElement('form');
-    form.className = 'prompt';
-    form.setAttribute('role', 'dialog');
-    form.setAttribute('aria-label', 'Facetag: enroll this face');
-    const label = document.createElement('label');
-    label.textContent = 'Who is this?';
-    const input = document.createElement('input');
-    input.name = 'name';
-    input.required = true;
-    input.maxLength = 200;
-    input.autocomplete = 'off';
-    input.setAttribute('list', 'facetag-names');
-    label.append(input);
-    const list = document.createElement('datalist');
-    list.id = 'facetag-names';
-    for (const n of names) list.append(new Option(n));
-    const warn = document.createElement('p');
-    warn.className = 'warn';
-    const lowQuality = face.quality < ENROLL_WARN_QUALITY;
-    warn.hidden = !lowQuality;
-    warn.textContent = 'This face is small, blurred or turned away, so it may recognise badly. Press Enter again to save it anyway.';
-    const save = document.createElement('button');
-    save.type = 'submit';
-    save.textContent = lowQuality ? 'Save anyway' : 'Save';
-    const cancel = document.createElement('button');
-    cancel.type = 'button';
-    cancel.textContent = 'Cancel';
-    const buttons = document.createElement('div');
-    buttons.className = 'buttons';
-    buttons.append(cancel, save);
-    form.append(label, list, warn, buttons);
-    if (lowQuality) input.setAttribute('aria-describedby', 'facetag-warn');
-    warn.id = 'facetag-warn';
-
-    const b = contentBox(img);
-    const [x, y, , h] = face.box;
-    Object.assign(form.style, { left: `${b.left + x * b.width}px`, top: `${b.top + (y + h) * b.height + 8}px` });
-
-    let confirmedLowQuality = false;
-    const done = (name: string | null) => {
-      form.remove();
+    waiting.set(token, (name) => {
+      waiting.delete(token);
+      // Firefox loses track of the focus when a focused frame is removed: give it back to the page first.
+      frame.blur();
+      window.focus();
+      frame.remove();
       resolve(name);
-    };
-    for (const type of PRIVATE_EVENTS) form.addEventListener(type, (e) => e.stopPropagation());
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      const name = input.value.trim();
-      if (!name) return;
-      if (lowQuality && !confirmedLowQuality) {
-        confirmedLowQuality = true;
-        warn.textContent = 'Low-quality face: press Enter once more to save it anyway, or Escape to cancel.';
-        return;
-      }
-      done(name);
     });
-    form.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') done(null);
-    });
-    cancel.addEventListener('click', () => done(null));
-    root.append(form);
-    // The prompt opens without a click: focus this frame's window, then the field.
-    window.focus();
-    input.focus({ preventScroll: false });
   });
+}
+
+/**
+ * The prompt opens without a click: focus this window once, then the frame (its page focuses
+ * the field). A browser may refuse while the frame is still settling, so the frame alone is
+ * asked again briefly; the window is not, as that would take the focus back out of the frame.
+ */
+function focusFrame(root: ShadowRoot, frame: HTMLIFrameElement): void {
+  window.focus();
+  let tries = 20;
+  const attempt = () => {
+    if (!frame.isConnected || root.activeElement === frame || --tries < 0) return;
+    frame.focus();
+    setTimeout(attempt, 100);
+  };
+  attempt();
+}
+
+/** The prompt's answer; false when no prompt of this frame holds the token. */
+export function promptAnswered(token: string, name: string | null): boolean {
+  const done = waiting.get(token);
+  if (!done) return false;
+  done(name);
+  return true;
 }

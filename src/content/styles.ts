@@ -23,15 +23,14 @@ export const OVERLAY_CSS = `
   pointer-events: auto; cursor: pointer; padding: 0; margin: 0;
 }
 .pick:hover, .pick:focus { background: rgba(249, 171, 0, 0.35); outline: none; }
-.hint, .prompt, .toast {
+.hint, .toast {
   position: absolute; z-index: 1; box-sizing: border-box; font: 14px/1.4 system-ui, sans-serif; color: #202124; background: #fff;
   border-radius: 8px; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.35); padding: 8px 10px; pointer-events: auto;
 }
-.prompt { width: 260px; }
-.prompt label { display: block; font-weight: 600; margin-bottom: 4px; }
-.prompt input { box-sizing: border-box; width: 100%; font: inherit; padding: 4px 6px; border: 1px solid #5f6368; border-radius: 4px; }
-.prompt .warn { color: #b06000; margin: 6px 0 0; }
-.prompt .buttons { margin-top: 8px; display: flex; gap: 6px; justify-content: flex-end; }
-.prompt button { font: inherit; padding: 2px 10px; }
 .toast { position: fixed; top: 12px; right: 12px; }
+.label::before, .toast::before { content: attr(data-text); }
+.prompt-frame {
+  position: absolute; z-index: 1; width: 270px; height: 190px; border: 0; margin: 0; padding: 0; background: transparent;
+  color-scheme: normal; pointer-events: auto;
+}
 `;

@@ -99,6 +99,8 @@ export interface Settings {
 const id = z.string().min(1).max(128);
 const faceIndex = z.number().int().min(0).max(1000);
 const personName = z.string().trim().min(1).max(200);
+/** The name prompt's answer (null: cancelled), for the content script holding the prompt's one-off token. */
+const promptAnswer = z.object({ token: z.string().uuid(), name: z.string().trim().min(1).max(200).nullable() });
 
 /** Messages the background answers: from content scripts and the popup, so all are validated. */
 export const backgroundRequests = {
@@ -126,6 +128,8 @@ export const backgroundRequests = {
   analyseFrame: z.object({ dataUrl: frameDataUrl }),
   /** A video on the page that cannot be read; `video` numbers it within its frame of the page. */
   videoStatus: z.object({ video: z.number().int().min(0).max(1_000_000), state: z.enum(['cross-origin', 'protected']) }),
+  /** From the name prompt's frame (an extension page): its answer, passed on to the content scripts of its tab. */
+  promptDone: promptAnswer,
 };
 
 export interface BackgroundResponses {
@@ -153,6 +157,7 @@ export interface BackgroundResponses {
   peopleChanged: null;
   analyseFrame: PageAnalysis;
   videoStatus: null;
+  promptDone: null;
 }
 
 /** Messages the engine host answers; only the background sends them. */
@@ -181,11 +186,13 @@ export interface EngineResponses {
 export const contentRequests = {
   enrollStart: z.object({ srcUrl: z.string().max(8192) }),
   refresh: z.object({}),
+  promptDone: promptAnswer,
 };
 
 export interface ContentResponses {
   enrollStart: null;
   refresh: null;
+  promptDone: null;
 }
 
 export type BackgroundName = keyof typeof backgroundRequests;

@@ -5,10 +5,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { waitFor, type Driver, type Rect, type SeenNode, type TestPage } from './driver.js';
 import { browserPid, overrideQuota, wrapExtensionPage } from './chromium-extras.js';
 import { grantedCopy } from './extension-copy.js';
+import { loggedRequests } from './netlog.js';
 
 export const CHROMIUM = process.env.FACETAG_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -27,7 +28,18 @@ function quadRect(quad: number[]): Rect {
 
 /** Unignored accessibility-tree nodes whose name passes `keep`, with their border boxes (text runs without a box get a zero rect). */
 async function axNodes(page: Page, keep: (name: string, role: string) => boolean): Promise<SeenNode[]> {
-  const cdp = await page.context().newCDPSession(page);
+  const found = await nodesOf(await page.context().newCDPSession(page), keep);
+  // Out-of-process frames (Facetag's name prompt is an extension-origin frame) have their own
+  // sessions. A closed prompt's frame can linger for a moment and a call into it may never
+  // settle, so each is bounded.
+  for (const frame of page.frames().slice(1)) {
+    const session = page.context().newCDPSession(frame).then((cdp) => nodesOf(cdp, keep), () => []);
+    found.push(...(await Promise.race([session, new Promise<SeenNode[]>((resolve) => setTimeout(() => resolve([]), 3000))])));
+  }
+  return found;
+}
+
+async function nodesOf(cdp: CDPSession, keep: (name: string, role: string) => boolean): Promise<SeenNode[]> {
   try {
     await cdp.send('Accessibility.enable');
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
@@ -44,8 +56,13 @@ async function axNodes(page: Page, keep: (name: string, role: string) => boolean
     }
     return found;
   } finally {
-    await cdp.detach();
+    await cdp.detach().catch(() => undefined);
   }
+}
+
+/** The promise's value, or false when it fails or takes longer than `ms`. */
+function within(ms: number, promise: Promise<boolean>): Promise<boolean> {
+  return Promise.race([promise.catch(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
 }
 
 function wrap(page: Page): TestPage {
@@ -71,7 +88,15 @@ function wrap(page: Page): TestPage {
       }
     },
     rightClick: (selector) => page.locator(selector).first().click({ button: 'right' }),
-    focusInOverlay: () => page.evaluate(() => document.activeElement?.localName === 'facetag-overlay'),
+    async focusInOverlay() {
+      // The prompt lives in Facetag's own frame: what counts is that a user's keys reach its name field.
+      const inOverlay = await page.evaluate(() => document.activeElement?.localName === 'facetag-overlay');
+      if (!inOverlay) return false;
+      // A closed prompt's frame can linger in the list for a moment, and a call into it may never settle: bound each one.
+      const prompts = page.frames().filter((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/src/prompt/'));
+      const focused = await Promise.all(prompts.map((f) => within(2000, f.evaluate(() => document.hasFocus() && document.activeElement?.localName === 'input'))));
+      return focused.includes(true);
+    },
     type: (text) => page.keyboard.type(text),
     chooseFile: (selector, path) => page.setInputFiles(selector, path),
     press: (key) => page.keyboard.press(key),
@@ -116,6 +141,8 @@ export interface ChromiumDriver extends Driver {
 export async function launchChromium(proxyPort: number, options: ChromiumOptions = {}): Promise<ChromiumDriver> {
   const extension = options.extension ?? grantedCopy('chrome');
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'facetag-chromium-profile-'));
+  const netLogs = mkdtempSync(join(tmpdir(), 'facetag-chromium-netlog-'));
+  let starts = 0;
   let context: BrowserContext;
 
   const start = async () => {
@@ -131,6 +158,8 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
         // Loopback too, so the guard proxy sees requests to the test servers and everything else.
         '--proxy-bypass-list=<-loopback>',
         ...(options.args ?? []),
+        // Every request of every context, for the network audit (extensionRequests).
+        `--log-net-log=${join(netLogs, `start-${++starts}.json`)}`,
       ],
     });
     const sw = await worker();
@@ -204,6 +233,11 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
       await closed;
       delete quota.session;
       await start();
+    },
+    async extensionRequests() {
+      // URL.origin is "null" for chrome-extension: URLs; the net log writes the scheme and host.
+      const origin = `chrome-extension://${new URL((await worker()).url()).host}`;
+      return loggedRequests(netLogs, (initiator) => initiator === origin);
     },
     close: () => context.close(),
     context: () => context,

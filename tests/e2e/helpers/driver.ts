@@ -78,6 +78,11 @@ export interface Driver {
   setExtensionQuota?(bytes: number | null): Promise<void>;
   /** Kills the browser process with SIGKILL, as a crash or power cut does, and starts it again on the same profile. */
   killAndRestart(): Promise<void>;
+  /**
+   * Every network request the extension's own contexts made since launch (all restarts), as the
+   * browser's network stack logged it; Chromium only (Firefox has no such log to read).
+   */
+  extensionRequests?(): Promise<{ url: string; method: string }[]>;
   close(): Promise<void>;
 }
 

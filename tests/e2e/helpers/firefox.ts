@@ -14,7 +14,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { waitFor, type Driver, type Rect, type SeenNode, type TestPage } from './driver.js';
 import { grantedCopy } from './extension-copy.js';
 import { downloadPrefs, wrapExtensionPage } from './firefox-extras.js';
@@ -29,6 +29,31 @@ interface BidiConnection {
 
 type Accessibles = (page: Page, name: RegExp) => Promise<SeenNode[]>;
 
+/**
+ * Facetag's name prompt frame in the page, if open: an extension page puppeteer can evaluate
+ * in. Its frame URL is not reported for frames a content script adds, so each frame is asked.
+ */
+async function promptFrame(page: Page): Promise<Frame | undefined> {
+  for (const frame of page.frames().slice(1)) {
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (href.startsWith(`moz-extension://${UUID}/src/prompt/`)) return frame;
+  }
+  return undefined;
+}
+
+/**
+ * Text a user sees in the prompt frame. Firefox's parent-process accessibility walk does not
+ * descend into the out-of-process extension frame, so its visible text is read from its DOM.
+ */
+async function promptTexts(page: Page, name: RegExp): Promise<SeenNode[]> {
+  const frame = await promptFrame(page);
+  if (!frame) return [];
+  const texts = (await frame.evaluate(() => Array.from(document.querySelectorAll('label, p, button, [role=dialog]'))
+    .filter((e) => !(e as HTMLElement).hidden)
+    .map((e) => e.getAttribute('aria-label') ?? e.textContent?.trim() ?? ''))) as string[];
+  return texts.filter((t) => name.test(t)).map((t) => ({ name: t, role: 'text', x: 0, y: 0, width: 0, height: 0 }));
+}
+
 function wrap(page: Page, chromeAccessibles: Accessibles, url = page.url()): TestPage {
   return {
     url,
@@ -36,7 +61,7 @@ function wrap(page: Page, chromeAccessibles: Accessibles, url = page.url()): Tes
       const nodes = await chromeAccessibles(page, /^Facetag: /);
       return nodes.filter((n) => n.role === 'graphic').map(({ name, x, y, width, height }) => ({ name, x, y, width, height }));
     },
-    accessibles: (name) => chromeAccessibles(page, name),
+    accessibles: async (name) => [...(await chromeAccessibles(page, name)), ...(await promptTexts(page, name))],
     click: (x, y) => page.mouse.click(x, y),
     async rect(selector) {
       const box = await (await page.$(selector))?.boundingBox();
@@ -48,7 +73,12 @@ function wrap(page: Page, chromeAccessibles: Accessibles, url = page.url()): Tes
       // The native menu cannot be driven over BiDi; close it so it does not hold the focus.
       await page.keyboard.press('Escape');
     },
-    focusInOverlay: () => page.evaluate(() => document.activeElement?.localName === 'facetag-overlay'),
+    async focusInOverlay() {
+      // The prompt lives in Facetag's own frame: what counts is that a user's keys reach its name field.
+      const inOverlay = await page.evaluate(() => document.activeElement?.localName === 'facetag-overlay');
+      const frame = await promptFrame(page);
+      return inOverlay && frame !== undefined && (await frame.evaluate(() => document.hasFocus() && document.activeElement?.localName === 'input').catch(() => false));
+    },
     type: (text) => page.keyboard.type(text),
     async chooseFile(selector, path) {
       const input = await page.$(selector);

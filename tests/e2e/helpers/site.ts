@@ -20,7 +20,7 @@ export interface Site {
   /** Publishes a page at /p/<name> and returns its URL. */
   page(name: string, html: string): string;
   photo(path: string, origin?: string): string;
-  /** Publishes bytes a test made (a bad image, a recorded video) at /f/<name> on both origins and returns its URL on `origin`. */
+  /** Publishes bytes a test made (kept in memory, never in the repository: a bad image, a recorded video) at /f/<name> on both origins and returns its URL on `origin`. */
   file(name: string, body: Uint8Array | string, type: string, origin?: string): string;
   close(): Promise<void>;
 }
@@ -43,7 +43,7 @@ export async function startSite(): Promise<Site> {
     }
     const made = path.startsWith('/f/') ? files.get(path.slice(3)) : undefined;
     if (made) {
-      res.writeHead(200, { 'content-type': made.type, 'content-length': Buffer.byteLength(made.body), 'cache-control': 'no-store' });
+      res.writeHead(200, { 'content-type': made.type, 'content-length': Buffer.byteLength(made.body), 'cache-control': 'max-age=3600' });
       res.end(made.body);
       return;
     }

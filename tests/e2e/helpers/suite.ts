@@ -12,6 +12,7 @@ import { ARTIFACTS } from './extension-copy.js';
 import { startGuardProxy, type GuardProxy } from './guard-proxy.js';
 import { peopleChecks } from './people-checks.js';
 import { packChecks } from './packs-checks.js';
+import { hostileChecks } from './hostile-checks.js';
 import { labelOn, over, settledLabels } from './seen.js';
 import { imagePage, startSite, type Site } from './site.js';
 import { videoChecks } from './video-checks.js';
@@ -203,6 +204,18 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
   peopleChecks(() => ({ site, driver, shot }));
 
   videoChecks(() => ({ site, driver, shot }));
+
+  hostileChecks(() => ({ site, driver }));
+
+  // Last but one, so every flow above (and any added before it) is in the record.
+  it("makes no request from the extension's own contexts but for the images of the pages it labels", async (ctx) => {
+    if (!driver.extensionRequests) ctx.skip();
+    const requests = await driver.extensionRequests!();
+    // The control: the extension did fetch images (the cross-origin one among them), and the log saw it.
+    expect(requests.some((r) => r.url.startsWith(`${site.otherOrigin}/faces/`))).toBe(true);
+    const imageOf = (url: string) => [site.origin, site.otherOrigin].includes(new URL(url).origin) && /^\/(faces|f)\//.test(new URL(url).pathname);
+    expect(requests.filter((r) => r.method !== 'GET' || !imageOf(r.url))).toEqual([]);
+  });
 
   it('sends no request anywhere but the local test servers', () => {
     expect(proxy.seen.length).toBeGreaterThan(0);
