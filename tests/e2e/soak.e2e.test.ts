@@ -106,7 +106,7 @@ describe('Facetag in Chromium: soak', () => {
     const worker: CDPSession = await (await devtools.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'))).createCDPSession();
 
     const started = Date.now();
-    const video = playVideoSegment(driver, site, site.photo(photo('sheldon', 2)), VIDEO_MS);
+    const video = playVideoSegment(driver, site, site.photo(photo('sheldon', 2)), 'Sheldon', VIDEO_MS);
     const photos = soakPhotos();
     const memory: ({ images: number; workerHeap: number } & EngineMemory)[] = [];
     for (let first = 0; first < IMAGES; first += PER_PAGE) {

@@ -1,11 +1,12 @@
 /**
  * The soak's video segment: a page plays a WebM clip built in the page itself (MediaRecorder
  * on a canvas where a face photo moves over a changing background), looped for the given
- * duration, while the test samples whether the page stays responsive. Until Facetag labels
- * <video>, responsiveness is all this asserts; once it does, this is the one place to add a
- * label check on the clip (its face is `facePhoto`'s person).
+ * duration, while the test samples whether the page stays responsive. At the end the page is
+ * brought to the front (a background tab's video is not sampled, by design) and the clip's face
+ * must be named: video labelling still works after the whole soak.
  */
 import { waitFor, type Driver } from './driver.js';
+import { labelOn } from './seen.js';
 import { imagePage, type Site } from './site.js';
 
 export interface VideoSample {
@@ -59,8 +60,8 @@ function clipPage(facePhoto: string): string {
   return imagePage('Video', [], `<video id="clip" muted loop playsinline style="width:480px"></video>${script}`);
 }
 
-/** Plays the clip for `durationMs`, sampling the page; resolves when the time is up. */
-export async function playVideoSegment(driver: Driver, site: Site, facePhoto: string, durationMs: number): Promise<VideoReport> {
+/** Plays the clip for `durationMs`, sampling the page; resolves when the time is up and the clip's face shows `name`. */
+export async function playVideoSegment(driver: Driver, site: Site, facePhoto: string, name: string, durationMs: number): Promise<VideoReport> {
   const page = await driver.open(site.page('soak-video', clipPage(facePhoto)));
   const started = Date.now();
   const state = await waitFor('the clip to play', async () => ((await page.evaluate('window.__clip')) as string | undefined) ?? null, 60_000);
@@ -74,6 +75,8 @@ export async function playVideoSegment(driver: Driver, site: Site, facePhoto: st
     if (!answer) report.unanswered++;
     else report.samples.push({ atMs: Date.now() - started, frames: answer.frames, maxLagMs: Math.round(answer.lag), answerMs: Date.now() - asked });
   }
+  await page.bringToFront();
+  await labelOn(page, '#clip', name);
   await page.close();
   return report;
 }
