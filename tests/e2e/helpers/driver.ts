@@ -86,12 +86,24 @@ export interface Driver {
   close(): Promise<void>;
 }
 
+/**
+ * One probe may take this long. A call into a browser can fail to settle (a frame closing in
+ * another process, say); bounding each probe turns that into one failed try instead of a hang.
+ */
+const PROBE_LIMIT_MS = 20_000;
+
+function bounded<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`a probe did not answer within ${ms} ms`)), ms)));
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
 export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 90_000, everyMs = 250): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
-      const v = await probe();
+      const v = await bounded(probe(), Math.max(1000, Math.min(PROBE_LIMIT_MS, end - Date.now())));
       if (v) return v;
     } catch (error) {
       last = error;
