@@ -15,6 +15,7 @@ import { decodeImage } from '../../src/node/decode-image.js';
 import { loadModels, type ModelSources, type Provider } from '../../src/offscreen/ort-models.js';
 import { setLogSink, type Level, type Sink } from '../../src/shared/logger.js';
 import { readBuiltModel } from '../helpers/built-models.js';
+import { nodeOrtRuntime } from '../helpers/ort-web-node.js';
 import { facesDir } from '../helpers/faces-dir.js';
 
 const restoreSink: Sink = (level, scope, message) => process.stderr.write(`[facetag:${scope}] ${level} ${message}\n`);
@@ -32,11 +33,7 @@ function gpuSources() {
   let loseDevice: (why: string) => void = () => undefined;
   const sources: ModelSources = {
     hasWebGpu: () => Promise.resolve(true),
-    runtime: () => {
-      // One thread: no worker start-up under Node (as tests/helpers/ort-web-node.ts).
-      ort.env.wasm.numThreads = 1;
-      return Promise.resolve(ort);
-    },
+    runtime: nodeOrtRuntime,
     modelBytes: readBuiltModel,
     createSession: async (runtime, bytes, provider) => {
       created.push(provider);

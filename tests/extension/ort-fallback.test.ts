@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-web';
 import { afterEach, expect, it } from 'vitest';
 import { analyseImage } from '../../src/engine/engine.js';
 import { decodeImage } from '../../src/node/decode-image.js';
 import { loadModels, type Provider } from '../../src/offscreen/ort-models.js';
 import { setLogSink, type Level, type Sink } from '../../src/shared/logger.js';
 import { readBuiltModel } from '../helpers/built-models.js';
+import { nodeOrtRuntime } from '../helpers/ort-web-node.js';
 import { facesDir } from '../helpers/faces-dir.js';
 
 // Later tests in this file log to stderr again (vitest gives every file its own logger module).
@@ -25,11 +25,7 @@ it('falls back to WASM sessions of the real models when WebGPU session creation 
   const created: Provider[] = [];
   const loaded = await loadModels({
     hasWebGpu: () => Promise.resolve(true),
-    runtime: () => {
-      // One thread: no worker start-up under Node (as tests/helpers/ort-web-node.ts).
-      ort.env.wasm.numThreads = 1;
-      return Promise.resolve(ort);
-    },
+    runtime: nodeOrtRuntime,
     modelBytes: readBuiltModel,
     createSession: async (runtime, bytes, provider) => {
       created.push(provider);

@@ -5,22 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-web';
 import { expect, it } from 'vitest';
 import { analyseImage } from '../../src/engine/engine.js';
 import { decodeImage } from '../../src/node/decode-image.js';
 import { loadModels } from '../../src/offscreen/ort-models.js';
 import { addStage, formatStages, modelMs, timedModels, type StageTimes } from '../../src/offscreen/stage-timer.js';
 import { readBuiltModel } from '../helpers/built-models.js';
+import { nodeOrtRuntime } from '../helpers/ort-web-node.js';
 import { facesDir } from '../helpers/faces-dir.js';
 
 it('records each model run of an analysis and formats them as the log line the benchmark reads', async () => {
   const loaded = await loadModels({
     hasWebGpu: () => Promise.resolve(false),
-    runtime: () => {
-      ort.env.wasm.numThreads = 1;
-      return Promise.resolve(ort);
-    },
+    runtime: nodeOrtRuntime,
     modelBytes: readBuiltModel,
     createSession: (runtime, bytes, provider) => runtime.InferenceSession.create(bytes, { executionProviders: [provider] }),
   });

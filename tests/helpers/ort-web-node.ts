@@ -42,3 +42,6 @@ export function createWebSession(bytes: Uint8Array): Promise<WebSession> {
 export function runWeb(session: WebSession, feeds: Record<string, PlainTensor>): Promise<Record<string, PlainTensor>> {
   return runPlain(session, (data, dims) => new ort.Tensor('float32', data, dims), feeds);
 }
+
+/** The `runtime` of a ModelSources for tests: this one-thread onnxruntime-web (no worker start-up under Node). */
+export const nodeOrtRuntime = (): Promise<typeof ort> => Promise.resolve(ort);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { waitFor, type Driver, type SeenLabel, type TestPage } from './driver.js';
 import { enrollmentChecks } from './enroll-checks.js';
+import { enrollByMenu } from './enroll-flow.js';
 import { ARTIFACTS } from './extension-copy.js';
 import { startGuardProxy, type GuardProxy } from './guard-proxy.js';
 import { peopleChecks } from './people-checks.js';
@@ -56,15 +57,8 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
     await site?.close();
   });
 
-  const enroll = async (page: TestPage, selector: string, src: string, name: string) => {
-    await page.rightClick(selector);
-    await driver.clickEnrollMenu(page, src);
-    // The prompt takes the keyboard focus by itself: typing goes straight into its name field.
-    await waitFor('the name prompt to take the focus', () => page.focusInOverlay());
-    await page.type(name);
-    await page.press('Enter');
-    await labelOn(page, selector, name);
-  };
+  // The prompt takes the keyboard focus by itself: typing goes straight into its name field.
+  const enroll = (page: TestPage, selector: string, src: string, name: string) => enrollByMenu(driver, page, selector, src, name);
 
   it('enrolls people from one photo each through the context menu and the name prompt', async () => {
     const sheldon = site.photo(photo('sheldon', 1));
