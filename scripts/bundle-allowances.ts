@@ -16,7 +16,7 @@ export const BUNDLE_ALLOWANCES: Allowance[] = [
   { kind: 'remote-url', context: /\?\w+\(`http:\/\/\[\$\{\w+\}\]`\)/, reason: "zod's IPv6 check parses `new URL('http://[addr]')` locally; nothing is requested" },
 
   // The one fetch of outside content, by design: the images of pages the user switched Facetag on for.
-  { kind: 'network-sink', context: /fetch\(\w+,\{credentials:`omit`,cache:`force-cache`\}\);if\(!\w+\.ok\)throw Error\(`image fetch failed/, reason: "src/offscreen/decode.ts fetchImage: the page's image URLs only, without cookies; the e2e network recorder pins these to the test pages' origins" },
+  { kind: 'network-sink', context: /fetch\(\w+,\{credentials:`omit`,cache:`force-cache`\}\)\}catch\(\w+\)\{throw Error\(\w+\.startsWith\(`data:`\)/, reason: "src/offscreen/decode.ts fetchBytes: the page's image URLs only, without cookies; the e2e network recorder pins these to the test pages' origins" },
   { kind: 'network-sink', context: /fetch\(\w+\.runtime\.getURL\(`models\//, reason: 'the models, from the extension package (runtime.getURL)' },
 
   // onnxruntime-web loading its own WASM runtime, from ort.env.wasm.wasmPaths = runtime.getURL('ort/').
