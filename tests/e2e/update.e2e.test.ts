@@ -53,7 +53,7 @@ describe('Facetag in Chromium: updating from the previous release', () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'facetag-update-')), 'extension');
     const profile = mkdtempSync(join(tmpdir(), 'facetag-update-profile-'));
     grantedCopyAt(oldReleaseBuild(), folder);
-    driver = await launchChromium(proxy.port, { extension: folder, profile });
+    driver = await launchChromium(proxy.port, { extension: folder, profile, inPagePrompt: true });
     const enrollPage = await driver.open(site.page('enroll', imagePage('Enroll', [
       { src: site.photo(photo('sheldon', 1)), alt: 'sheldon 1', extra: 'id="s1"' },
       { src: site.photo(photo('leonard', 1)), alt: 'leonard 1', extra: 'id="l1"' },
@@ -86,7 +86,10 @@ describe('Facetag in Chromium: updating from the previous release', () => {
     // The current build is the one answering (the old one had no engineStatus message).
     expect(await popup.evaluate(() => chrome.runtime.sendMessage({ to: 'background', type: 'engineStatus', payload: {} }))).toEqual({ ok: true, value: { ready: true, problem: null } });
     expect(enrolledRows(await storeDump(popup))).toEqual(enrolledRows(before));
-    expect(await peopleList(popup)).toEqual(peopleBefore);
+    // The list as the old release showed it, plus what later versions add (v3: lastSeenAt, "never" after the update).
+    const peopleAfter = await peopleList(popup);
+    expect(peopleAfter.map((p) => p.lastSeenAt ?? null)).toEqual(peopleBefore.map(() => null));
+    expect(peopleAfter.map(({ id, name, references, thumbnail }) => ({ id, name, references, thumbnail }))).toEqual(peopleBefore);
     await popup.close();
 
     const gallery = await driver.open(site.page('gallery', imagePage('Gallery', [

@@ -65,7 +65,8 @@ function within(ms: number, promise: Promise<boolean>): Promise<boolean> {
   return Promise.race([promise.catch(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
 }
 
-function wrap(page: Page): TestPage {
+/** `inPagePrompt`: the extension is a release from before the name prompt moved into its own frame. */
+function wrap(page: Page, inPagePrompt = false): TestPage {
   return {
     url: page.url(),
     async labels() {
@@ -91,7 +92,7 @@ function wrap(page: Page): TestPage {
     async focusInOverlay() {
       // The prompt lives in Facetag's own frame: what counts is that a user's keys reach its name field.
       const inOverlay = await page.evaluate(() => document.activeElement?.localName === 'facetag-overlay');
-      if (!inOverlay) return false;
+      if (!inOverlay || inPagePrompt) return inOverlay;
       // A closed prompt's frame can linger in the list for a moment, and a call into it may never settle: bound each one.
       const prompts = page.frames().filter((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/src/prompt/'));
       const focused = await Promise.all(prompts.map((f) => within(2000, f.evaluate(() => document.hasFocus() && document.activeElement?.localName === 'input'))));
@@ -131,6 +132,8 @@ export interface ChromiumOptions {
   extension?: string;
   profile?: string;
   args?: string[];
+  /** The extension under test is a release whose name prompt lived in the page's overlay (before its own frame). */
+  inPagePrompt?: boolean;
 }
 
 export interface ChromiumDriver extends Driver {
@@ -181,7 +184,7 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
     async open(url) {
       const page = await context.newPage();
       await page.goto(url);
-      return wrap(page);
+      return wrap(page, options.inPagePrompt);
     },
     async clickEnrollMenu(page, srcUrl) {
       const sw = await worker();
