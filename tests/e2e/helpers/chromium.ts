@@ -89,10 +89,10 @@ function wrap(page: Page, inPagePrompt = false): TestPage {
       }
     },
     rightClick: (selector) => page.locator(selector).first().click({ button: 'right' }),
-    async focusInOverlay() {
+    async focusInOverlay(what = 'prompt') {
       // The prompt lives in Facetag's own frame: what counts is that a user's keys reach its name field.
       const inOverlay = await page.evaluate(() => document.activeElement?.localName === 'facetag-overlay');
-      if (!inOverlay || inPagePrompt) return inOverlay;
+      if (!inOverlay || inPagePrompt || what === 'overlay') return inOverlay;
       // A closed prompt's frame can linger in the list for a moment, and a call into it may never settle: bound each one.
       const prompts = page.frames().filter((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/src/prompt/'));
       const focused = await Promise.all(prompts.map((f) => within(2000, f.evaluate(() => document.hasFocus() && document.activeElement?.localName === 'input'))));

@@ -29,7 +29,8 @@ export interface TestPage {
   /** Right-clicks the element, as a user does before choosing the menu item. */
   rightClick(selector: string): Promise<void>;
   /** True when the keyboard focus is inside Facetag's overlay (the name prompt). */
-  focusInOverlay(): Promise<boolean>;
+  /** `what`: 'prompt' (default) asks that a user's keys reach the name prompt's field; 'overlay' only that the focus is in Facetag's overlay (a label). */
+  focusInOverlay(what?: 'prompt' | 'overlay'): Promise<boolean>;
   type(text: string): Promise<void>;
   /** Chooses a file in a file input, as the user does in the browser's file dialog. */
   chooseFile(selector: string, path: string): Promise<void>;

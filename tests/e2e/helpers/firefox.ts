@@ -73,15 +73,17 @@ function wrap(page: Page, chromeAccessibles: Accessibles, url = page.url()): Tes
       // The native menu cannot be driven over BiDi; close it so it does not hold the focus.
       await page.keyboard.press('Escape');
     },
-    async focusInOverlay() {
+    async focusInOverlay(what = 'prompt') {
       // The prompt lives in Facetag's own frame: what counts is that a user's keys reach its name field.
       const inOverlay = await page.evaluate(() => document.activeElement?.localName === 'facetag-overlay');
+      if (!inOverlay || what === 'overlay') return inOverlay;
       const frame = await promptFrame(page);
       return inOverlay && frame !== undefined && (await frame.evaluate(() => document.hasFocus() && document.activeElement?.localName === 'input').catch(() => false));
     },
     type: (text) => page.keyboard.type(text),
     async chooseFile(selector, path) {
-      const input = await page.$(selector);
+      // The input may belong to a dialog still opening: wait for it, as playwright's setInputFiles does.
+      const input = await page.waitForSelector(selector, { timeout: 30_000 }).catch(() => null);
       if (!input) throw new Error(`no element matches ${selector}`);
       await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
     },

@@ -167,12 +167,12 @@ export function peopleChecks(env: () => Env): void {
 
     // From the keyboard: Tab reaches a label, Enter opens its menu on the first item, Escape closes it and gives the focus back.
     await page.press('Tab');
-    await waitFor('a label to take the focus', () => page.focusInOverlay(), 10_000);
+    await waitFor('a label to take the focus', () => page.focusInOverlay('overlay'), 10_000);
     await page.press('Enter');
     await waitFor('the menu', async () => (await page.accessibles(/^This is…$/)).length > 0, 10_000);
     await page.press('Escape');
     await waitFor('the menu to close', async () => (await page.accessibles(/^This is…$/)).length === 0, 10_000);
-    expect(await page.focusInOverlay()).toBe(true);
+    expect(await page.focusInOverlay('overlay')).toBe(true);
 
     await clickLabel('#r2');
     await shot(page, 'label-menu');
