@@ -20,6 +20,20 @@ import { addStage, formatStages, modelMs, timedModels, type StageTimes } from '.
 
 const log = logger('engine');
 const IDLE_MS = 60_000;
+/**
+ * Runs are serialised, so one that never settles would stall every later image of every tab.
+ * Past this (a photo takes well under 2 s here) the run counts as failed: the runtime is
+ * recreated, as after any failed run, and the image is tried once more.
+ */
+const RUN_DEADLINE_MS = 60_000;
+
+function withinDeadline<T>(run: Promise<T>, stages: StageTimes): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`a run did not finish within ${RUN_DEADLINE_MS / 1000} s (done so far: ${formatStages(stages)})`)), RUN_DEADLINE_MS);
+  });
+  return Promise.race([run, deadline]).finally(() => clearTimeout(timer));
+}
 const CACHE_SIZE = 300;
 
 let runtime: Promise<LoadedModels> | null = null;
@@ -64,7 +78,7 @@ async function facesIn(image: RgbaImage, stages: StageTimes = {}): Promise<{ fac
     const loaded = await acquire();
     try {
       const start = performance.now();
-      const faces = await analyseImage(timedModels(loaded.models, stages), image);
+      const faces = await withinDeadline(analyseImage(timedModels(loaded.models, stages), image), stages);
       const ms = performance.now() - start;
       // Pre- and post-processing in JS (crops, resizes, decoding boxes): the analysis less its model runs.
       addStage(stages, 'js', ms - modelMs(stages));
