@@ -15,6 +15,9 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Ids whose shipped file has passed the check in this document; a file does not change while it runs. */
+export const verifiedIds = new Set<string>();
+
 /** The model's bytes, read by `read` (null when absent), only if they are exactly the ones shipped. */
 export async function verifiedModel(id: string, read: () => Promise<Uint8Array<ArrayBuffer> | null>): Promise<Uint8Array<ArrayBuffer>> {
   const expected = EXPECTED.get(id);
@@ -22,5 +25,6 @@ export async function verifiedModel(id: string, read: () => Promise<Uint8Array<A
   const bytes = await read().catch(() => null);
   if (!bytes) throw new Error(reinstallMessage(id, 'missing'));
   if ((await sha256Hex(bytes)) !== expected) throw new Error(reinstallMessage(id, 'damaged'));
+  verifiedIds.add(id);
   return bytes;
 }
