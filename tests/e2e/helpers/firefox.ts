@@ -115,6 +115,8 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
         'extensions.webextensions.keepStorageOnUninstall': true,
         'extensions.webextensions.keepUuidOnUninstall': true,
+        // After the kill-mid-import check, start clean rather than restoring the killed session's tabs.
+        'browser.sessionstore.resume_from_crash': false,
         'network.proxy.type': 1,
         'network.proxy.http': '127.0.0.1',
         'network.proxy.http_port': proxyPort,
@@ -132,16 +134,28 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
   const extensionPage = async (path = 'src/popup/popup.html'): Promise<Page> => {
     const url = `moz-extension://${UUID}/${path}`;
     const find = async () => {
-      for (const p of await browser.pages()) if ((await p.evaluate('location.href').catch(() => '')) === url) return p;
+      // A tab that never answers (one restored but not loaded) must not hold up the search.
+      const href = (p: Page) => Promise.race([p.evaluate('location.href').catch(() => ''), new Promise<string>((r) => setTimeout(() => r(''), 2000))]);
+      for (const p of await browser.pages()) if ((await href(p)) === url) return p;
       return null;
     };
     const open = await find();
     if (open) return open;
-    const conn = (browser as unknown as { connection: BidiConnection }).connection;
-    const tree = (await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string }[] };
-    const expression = `gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); true`;
-    await conn.send('script.evaluate', { expression, target: { context: tree.contexts[0]!.context }, awaitPromise: false });
-    return waitFor('the extension page', find, 20_000);
+    // The browser window's own gBrowser, whichever chrome context answers: after a restart the
+    // first context is not always the browser window, and a tab asked of another one never opens.
+    const addTab = () =>
+      chromeEval(`(() => { Services.wm.getMostRecentWindow('navigator:browser').gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); return 'added'; })()`);
+    let asked = Date.now();
+    await addTab();
+    return waitFor('the extension page', async () => {
+      const page = await find();
+      // A tab that has not shown up in 10 s was lost (the window was still starting): ask again.
+      if (!page && Date.now() - asked > 10_000) {
+        asked = Date.now();
+        await addTab();
+      }
+      return page;
+    }, 40_000);
   };
 
   const chromeEval = async (expression: string): Promise<string> => {

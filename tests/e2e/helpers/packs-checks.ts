@@ -13,6 +13,7 @@ import { ARTIFACTS } from './extension-copy.js';
 import { badPacks, BULK_SKIPPED, bulkFolder, cliPack, crowdPack, longFolder, tempDir } from './pack-files.js';
 import { labelOn, over, settledLabels } from './seen.js';
 import { imagePage, type Site } from './site.js';
+import { deletePeople, OPTIONS, peopleNames, storeRows, type StoreRows } from './store-rows.js';
 
 interface Env {
   site: Site;
@@ -22,30 +23,10 @@ interface Env {
 
 const shot = (page: ExtensionPage, name: string) => page.screenshot(join(ARTIFACTS, `${page.browser}-${name}.png`));
 
-const OPTIONS = 'src/options/options.html';
 const PASSPHRASE = 'correct horse battery staple';
 
-interface StoreDump {
-  people: { id: string; name: string }[];
-  references: { id: string; personId: string }[];
-  embeddings: { referenceId: string; personId: string; vector: number[] }[];
-}
-
-/** Every row of every table of the extension's IndexedDB, read in the options page. */
-const DUMP = `(async () => {
-  const db = await new Promise((ok, fail) => { const r = indexedDB.open('facetag'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-  const out = {};
-  for (const name of [...db.objectStoreNames].sort()) {
-    out[name] = await new Promise((ok, fail) => { const r = db.transaction(name).objectStore(name).getAll(); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-  }
-  db.close();
-  return JSON.stringify(out, (k, v) => (v instanceof Float32Array ? Array.from(v) : v));
-})()`;
-
-const dump = async (page: ExtensionPage): Promise<StoreDump> => JSON.parse((await page.evaluate(DUMP)) as string) as StoreDump;
-const names = (d: StoreDump) => d.people.map((p) => p.name).sort();
 /** People with their embeddings, independent of the reference ids an import gives. */
-const peopleAndVectors = (d: StoreDump) =>
+const peopleAndVectors = (d: StoreRows) =>
   d.people.map((p) => ({ id: p.id, name: p.name, vectors: d.embeddings.filter((e) => e.personId === p.id).map((e) => e.vector.join(',')).sort() })).sort((a, b) => a.name.localeCompare(b.name));
 
 /** Waits for an element's text; a timeout says what the page showed instead. */
@@ -55,14 +36,6 @@ async function waitText(page: ExtensionPage, selector: string, pattern: RegExp, 
   } catch (error) {
     const shown = await page.evaluate('JSON.stringify([...document.querySelectorAll("[id]")].filter((e) => e.id.includes("status") || e.id.includes("error") || e.id.includes("count")).map((e) => e.id + ": " + e.textContent))');
     throw new Error(`${String(error)}; the page shows ${String(shown)}`);
-  }
-}
-
-async function deletePeople(page: ExtensionPage, who: RegExp): Promise<void> {
-  for (const p of (await dump(page)).people.filter((x) => who.test(x.name))) {
-    // The message the popup's "Forget" button sends.
-    const reply = (await page.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ to: 'background', type: 'deletePerson', payload: { id: ${JSON.stringify(p.id)} } })`)) as { ok: boolean };
-    expect(reply.ok).toBe(true);
   }
 }
 
@@ -92,12 +65,12 @@ export function packChecks(env: () => Env): void {
 
   it('packs: a pack made by `facetag enroll` imports with Merge and its people are named on a page', async () => {
     const page = await env().driver.openExtensionPage(OPTIONS);
-    const before = names(await dump(page));
+    const before = peopleNames(await storeRows(page));
     await choosePack(page, cli);
     expect(await page.text('#import-summary')).toMatch(/2 people with 8 reference faces/);
     await page.click('#import-merge');
     await waitText(page, '#import-status', /^Imported: 2 people added, 0 people updated, 8 reference faces/);
-    expect(names(await dump(page))).toEqual([...before, 'bernadette', 'stuart'].sort());
+    expect(peopleNames(await storeRows(page))).toEqual([...before, 'bernadette', 'stuart'].sort());
     await shot(page, 'options-imported');
     await page.close();
     const web = await photoPage('cli-pack', [['bernadette', 5], ['stuart', 5], ['amy', 5]]);
@@ -109,16 +82,16 @@ export function packChecks(env: () => Env): void {
 
   it('packs: export then import round-trips to the same people, plain and passphrase-protected', async () => {
     const page = await env().driver.openExtensionPage(OPTIONS);
-    const original = await dump(page);
+    const original = await storeRows(page);
     const plain = await page.download('#export-all');
     const exported = JSON.parse(readFileSync(plain, 'utf8')) as IdentityPack;
-    expect(exported.people.map((p) => p.name).sort()).toEqual(names(original));
+    expect(exported.people.map((p) => p.name).sort()).toEqual(peopleNames(original));
     await page.fill('#export-passphrase', PASSPHRASE);
     const encrypted = await page.download('#export-all');
     expect(readFileSync(encrypted, 'utf8')).not.toContain('bernadette');
     await page.fill('#export-passphrase', '');
 
-    await deletePeople(page, /^(bernadette|stuart)$/);
+    await deletePeople(page, (n) => /^(bernadette|stuart)$/.test(n));
     const web = await photoPage('round-trip', [['bernadette', 5]]);
     expect(over(await settledLabels(web), await web.rect('#bernadette5'))).toEqual([]);
 
@@ -132,13 +105,13 @@ export function packChecks(env: () => Env): void {
     await waitText(page, '#import-summary', /This pack holds/);
     await page.click('#import-replace');
     await waitText(page, '#import-status', /^Imported: /);
-    expect(peopleAndVectors(await dump(page))).toEqual(peopleAndVectors(original));
+    expect(peopleAndVectors(await storeRows(page))).toEqual(peopleAndVectors(original));
 
     // The plain file too, with Replace: still the same people, ids and embeddings.
     await choosePack(page, plain);
     await page.click('#import-replace');
     await waitText(page, '#import-status', /^Imported: /);
-    expect(peopleAndVectors(await dump(page))).toEqual(peopleAndVectors(original));
+    expect(peopleAndVectors(await storeRows(page))).toEqual(peopleAndVectors(original));
     await page.close();
     // The page is relabelled without a reload.
     await labelOn(web, '#bernadette5', 'bernadette');
@@ -147,7 +120,7 @@ export function packChecks(env: () => Env): void {
 
   it('packs: a damaged, truncated, oversized or foreign pack says why and changes nothing', async () => {
     const page = await env().driver.openExtensionPage(OPTIONS);
-    const before = await dump(page);
+    const before = await storeRows(page);
     const good = await page.download('#export-all');
     for (const [file, message] of badPacks(dir, good)) {
       await choosePack(page, file);
@@ -155,19 +128,19 @@ export function packChecks(env: () => Env): void {
       expect(await page.evaluate('document.getElementById("import-choice").hidden')).toBe(true);
     }
     await shot(page, 'options-bad-pack');
-    expect(await dump(page)).toEqual(before);
+    expect(await storeRows(page)).toEqual(before);
     await page.close();
   });
 
   it('packs: enrollment from a folder — Cancel saves nothing; a full run reports skipped photos and names the people on a later page', async () => {
     const folder = bulkFolder(tempDir('bulk'));
     const page = await env().driver.openExtensionPage(OPTIONS);
-    const before = await dump(page);
+    const before = await storeRows(page);
     await page.setFiles('#bulk-folder', [longFolder(tempDir('bulk-long'), 80)]);
     await waitText(page, '#bulk-count', /^[1-9]\d? \/ 80$/);
     await page.click('#bulk-cancel');
     await waitText(page, '#bulk-status', /^Cancelled: nothing was saved/);
-    expect(await dump(page)).toEqual(before);
+    expect(await storeRows(page)).toEqual(before);
 
     await page.setFiles('#bulk-folder', [folder]);
     await waitFor('the folder enrollment to end', async () => (await page.text('#bulk-status')) !== '' || (await page.text('#bulk-error')) !== '', 300_000, 200);
@@ -176,7 +149,7 @@ export function packChecks(env: () => Env): void {
     const report = await page.text('#bulk-skipped');
     for (const [path, reason] of BULK_SKIPPED) expect(report).toMatch(new RegExp(`Skipped ${path}: ${reason.source}`));
     await shot(page, 'options-bulk');
-    expect(names(await dump(page))).toEqual([...names(before), 'Penny', 'Raj'].sort());
+    expect(peopleNames(await storeRows(page))).toEqual([...peopleNames(before), 'Penny', 'Raj'].sort());
     await page.close();
 
     const web = await photoPage('bulk', [['penny', 2], ['raj', 2], ['amy', 2]]);
@@ -194,7 +167,7 @@ export function packChecks(env: () => Env): void {
     const { driver } = env();
     if (!driver.setExtensionQuota) return ctx.skip();
     const page = await driver.openExtensionPage(OPTIONS);
-    const before = await dump(page);
+    const before = await storeRows(page);
     // Far below what the store already uses, so no write fits: as on a full disk. (A quota just
     // above navigator.storage.estimate() is not reliable: the estimate lags behind compaction.)
     await driver.setExtensionQuota(1024);
@@ -211,7 +184,7 @@ export function packChecks(env: () => Env): void {
       await waitFor('the import to end', async () => /^Imported/.test(await page.text('#import-status')) || (await page.text('#import-error')) !== '', 60_000, 100);
       expect(await page.text('#import-error')).toMatch(/^Your browser's storage is full, so nothing was saved/);
       await shot(page, 'options-storage-full');
-      expect(await dump(page)).toEqual(before);
+      expect(await storeRows(page)).toEqual(before);
     } finally {
       await driver.setExtensionQuota(null);
     }
@@ -222,14 +195,14 @@ export function packChecks(env: () => Env): void {
     const { driver } = env();
     const crowd = crowdPack(dir, cli, 40, 100);
     let page = await driver.openExtensionPage(OPTIONS);
-    const before = await dump(page);
+    const before = await storeRows(page);
     await choosePack(page, crowd.file);
     expect(await page.text('#import-summary')).toMatch(/40 people with 4000 reference faces/);
     await page.click('#import-merge');
     await waitText(page, '#import-status', /^Saving/, 120_000);
     await driver.killAndRestart();
     page = await driver.openExtensionPage(OPTIONS);
-    const after = await dump(page);
+    const after = await storeRows(page);
     const crowdIds = new Set(after.people.filter((p) => crowd.names.includes(p.name)).map((p) => p.id));
     // All or nothing: either none of the pack, or all 40 people with all their 100 references.
     expect([0, 40]).toContain(crowdIds.size);
@@ -241,8 +214,8 @@ export function packChecks(env: () => Env): void {
 
   it('packs: puts the store back as the suite expects it (removes the people these checks added)', async () => {
     const page = await env().driver.openExtensionPage(OPTIONS);
-    await deletePeople(page, /^(bernadette|stuart|Penny|Raj|Crowd \d+)$/);
-    expect(names(await dump(page)).filter((n) => /^(bernadette|stuart|Penny|Raj|Crowd)/.test(n))).toEqual([]);
+    await deletePeople(page, (n) => /^(bernadette|stuart|Penny|Raj|Crowd \d+)$/.test(n));
+    expect(peopleNames(await storeRows(page)).filter((n) => /^(bernadette|stuart|Penny|Raj|Crowd)/.test(n))).toEqual([]);
     await page.close();
   });
 }
