@@ -11,7 +11,7 @@
  * Labels are read from Firefox's own accessibility tree, in the parent process (BiDi's
  * accessibility locator does not enter shadow roots): what a screen reader gets.
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
@@ -246,6 +246,9 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
       const exited = new Promise((r) => child.once('exit', r));
       process.kill(child.pid, 'SIGKILL');
       await exited;
+      // Puppeteer puts the profile's prefs.js/user.js back from its *.puppeteer copies after the
+      // process exits, asynchronously; a launch before that finishes finds user.js half-restored.
+      await waitFor('puppeteer to restore the profile', async () => !['prefs.js', 'user.js'].some((f) => existsSync(join(profile, `${f}.puppeteer`))), 20_000, 50);
       await start();
       await waitFor('the content script registration', async () => (await extensionPage()).evaluate('browser.scripting.getRegisteredContentScripts().then((s) => s.length > 0)'), 30_000);
     },
