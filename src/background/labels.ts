@@ -21,16 +21,21 @@ export async function namePeople(db: FacetagDb, analysis: EngineAnalysis): Promi
   return named.map((n) => n.person);
 }
 
-export async function labelFaces(db: FacetagDb, analysis: EngineAnalysis): Promise<PageAnalysis> {
-  const people = await namePeople(db, analysis);
-  await markSeen(db, people.flatMap((p) => (p ? [p.id] : [])));
+/** The analysis as a page sees it, each face under the name at its index (none: unknown). */
+export function pageAnalysis(analysis: EngineAnalysis, names: readonly (string | null)[] = []): PageAnalysis {
   const { width, height } = analysis;
   return {
     ms: analysis.ms,
     faces: analysis.faces.map((f, i) => ({
       box: [f.box[0] / width, f.box[1] / height, f.box[2] / width, f.box[3] / height],
-      name: people[i]?.name ?? null,
+      name: names[i] ?? null,
       quality: f.quality,
     })),
   };
+}
+
+export async function labelFaces(db: FacetagDb, analysis: EngineAnalysis): Promise<PageAnalysis> {
+  const people = await namePeople(db, analysis);
+  await markSeen(db, people.flatMap((p) => (p ? [p.id] : [])));
+  return pageAnalysis(analysis, people.map((p) => p?.name ?? null));
 }

@@ -54,7 +54,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
 };
 
 /** Images smaller than this on either side cannot hold a face the models can use. */
-const MIN_SIDE = 16;
+export const MIN_SIDE = 16;
 
 /** Candidates of one detection pass that are faces by FaceMesh's check or by the confidence rules. */
 async function verifiedFaces(models: EngineModels, img: RgbaImage, cfg: EngineConfig, pass: DetectPass): Promise<Detection[]> {

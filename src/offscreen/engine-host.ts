@@ -5,13 +5,15 @@
  * the WASM instance broken.
  */
 import { analyseImage } from '../engine/engine.js';
+import { locateFaces } from '../engine/locate-faces.js';
 import { faceThumbnail } from '../engine/thumbnail.js';
 import { centralFace } from '../engine/central-face.js';
 import { enrollmentWarning, isHopeless } from '../engine/quality-policy.js';
-import type { Box, Face, RgbaImage } from '../engine/types.js';
+import type { EngineModels } from '../engine/runtime.js';
+import type { Box, RgbaImage } from '../engine/types.js';
 import type { Handlers } from '../platform/messaging.js';
 import { logger } from '../shared/logger.js';
-import type { EngineAnalysis, EngineResponses, EnrollableImage, engineRequests, ThumbnailEmbedding } from '../shared/protocol.js';
+import type { EngineAnalysis, EngineFace, EngineResponses, EnrollableImage, engineRequests, FrameMode, ThumbnailEmbedding } from '../shared/protocol.js';
 import { err, errorMessage, ok } from '../shared/result.js';
 import { fetchImage, jpegDataUrl } from './decode.js';
 import { modelStatus } from './model-status.js';
@@ -72,13 +74,16 @@ async function discard(why: string): Promise<void> {
   await current.then((r) => r.release(), () => undefined);
 }
 
+/** What the engine runs over an image: the whole pipeline, or only the detector (video frames being tracked). */
+type Pipeline<F> = (models: EngineModels, image: RgbaImage) => Promise<F[]>;
+
 /** The engine's faces in an image, with one retry on a fresh runtime; `stages` collects where the time went. */
-async function facesIn(image: RgbaImage, stages: StageTimes = {}): Promise<{ faces: Face[]; ms: number; backend: string }> {
+async function facesIn<F>(image: RgbaImage, pipeline: Pipeline<F>, stages: StageTimes = {}): Promise<{ faces: F[]; ms: number; backend: string }> {
   for (let attempt = 1; ; attempt++) {
     const loaded = await acquire();
     try {
       const start = performance.now();
-      const faces = await withinDeadline(analyseImage(timedModels(loaded.models, stages), image), stages);
+      const faces = await withinDeadline(pipeline(timedModels(loaded.models, stages), image), stages);
       const ms = performance.now() - start;
       // Pre- and post-processing in JS (crops, resizes, decoding boxes): the analysis less its model runs.
       addStage(stages, 'js', ms - modelMs(stages));
@@ -94,25 +99,25 @@ async function facesIn(image: RgbaImage, stages: StageTimes = {}): Promise<{ fac
   }
 }
 
-async function analyseUrl(url: string, side: number | undefined): Promise<EngineAnalysis> {
+/** A page's images are always identified; a video frame the content script only tracks is only located. */
+const PIPELINES: Record<FrameMode, Pipeline<EngineFace>> = {
+  identify: async (models, image) => (await analyseImage(models, image)).map((f) => ({ box: f.box, score: f.score, quality: f.quality, embedding: Array.from(f.embedding) })),
+  track: async (models, image) => (await locateFaces(models.detector, image)).map((d) => ({ box: d.box, score: d.score, quality: 0, embedding: [] })),
+};
+
+async function analyseUrl(url: string, side: number | undefined, mode: FrameMode = 'identify'): Promise<EngineAnalysis> {
   const { image, fetchMs, decodeMs } = await fetchImage(url, side);
   const stages: StageTimes = {};
   addStage(stages, 'fetch', fetchMs);
   addStage(stages, 'decode', decodeMs);
-  const { faces, ms, backend } = await facesIn(image, stages);
-  return {
-    width: image.width,
-    height: image.height,
-    ms,
-    backend,
-    faces: faces.map((f) => ({ box: f.box, score: f.score, quality: f.quality, embedding: Array.from(f.embedding) })),
-  };
+  const { faces, ms, backend } = await facesIn(image, PIPELINES[mode], stages);
+  return { width: image.width, height: image.height, ms, backend, faces };
 }
 
 /** Not cached: these are data URLs of the user's files, each seen once. */
 async function enrollImage(url: string): Promise<EnrollableImage> {
   const { image } = await fetchImage(url);
-  const { faces } = await facesIn(image);
+  const { faces } = await facesIn(image, analyseImage);
   const face = faces.length === 1 ? faces[0]! : null;
   if (!face) return { faces: faces.length, face: null };
   const thumbnail = await jpegDataUrl(faceThumbnail(image, face.box));
@@ -121,7 +126,7 @@ async function enrollImage(url: string): Promise<EnrollableImage> {
 
 async function embedThumbnail(url: string): Promise<ThumbnailEmbedding> {
   const { image } = await fetchImage(url);
-  const face = centralFace((await facesIn(image)).faces, image.width, image.height);
+  const face = centralFace((await facesIn(image, analyseImage)).faces, image.width, image.height);
   return { embedding: face && !isHopeless(face.quality) ? Array.from(face.embedding) : null };
 }
 
@@ -150,7 +155,7 @@ export const engineHandlers: Handlers<typeof engineRequests, EngineResponses> = 
     return ok({ dataUrl: await jpegDataUrl(faceThumbnail(image, box as Box)) });
   },
   // Every video frame is new: caching them would only evict the page's images.
-  'engine.analyseFrame': async ({ dataUrl }) => ok(await analyseUrl(dataUrl, undefined)),
+  'engine.analyseFrame': async ({ dataUrl, mode }) => ok(await analyseUrl(dataUrl, undefined, mode)),
   // Corrections from pages name a face by image URL and index: only images analysed here count.
   'engine.analysed': async ({ url, side }) => (cache.has(cacheKey(url, side)) ? ok(await cached(url, side)) : err('that image was not analysed by Facetag')),
   'engine.embedThumbnail': async ({ url }) => ok(await embedThumbnail(url)),

@@ -23,8 +23,15 @@ const box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 const side = z.number().int().min(16).max(4096).optional();
 /** A video frame: a downscaled JPEG or WebP copy grabbed by the content script, analysed without caching. */
 const frameDataUrl = z.string().max(MAX_DATA_URL).regex(/^data:image\/(jpeg|webp);base64,/, 'must be a base64 data:image/jpeg or data:image/webp URL');
+/**
+ * How much of the pipeline a video frame gets. 'identify': all of it, faces named. 'track': one
+ * detector pass (src/engine/locate-faces.ts), boxes only, for frames whose faces the content
+ * script already follows under decided names; about ten times cheaper.
+ */
+const frameMode = z.enum(['identify', 'track']);
+export type FrameMode = z.infer<typeof frameMode>;
 
-/** A face as a page sees it: box in fractions of the image (0..1), name only if recognised. */
+/** A face as a page sees it: box in fractions of the image (0..1), name only if recognised (never in a 'track' frame). */
 export interface PageFace {
   box: [number, number, number, number];
   name: string | null;
@@ -37,7 +44,10 @@ export interface PageAnalysis {
   ms: number;
 }
 
-/** A face as the engine returns it: box in the decoded image's pixels, embedding as plain numbers for JSON. */
+/**
+ * A face as the engine returns it: box in the decoded image's pixels, embedding as plain numbers
+ * for JSON. A frame analysed in 'track' mode gives only boxes and scores: no embedding, quality 0.
+ */
 export interface EngineFace {
   box: [number, number, number, number];
   score: number;
@@ -125,7 +135,7 @@ export const backgroundRequests = {
   embedThumbnail: z.object({ url }),
   enrollImage: z.object({ url }),
   peopleChanged: z.object({}),
-  analyseFrame: z.object({ dataUrl: frameDataUrl }),
+  analyseFrame: z.object({ dataUrl: frameDataUrl, mode: frameMode }),
   /** A video on the page that cannot be read; `video` numbers it within its frame of the page. */
   videoStatus: z.object({ video: z.number().int().min(0).max(1_000_000), state: z.enum(['cross-origin', 'protected']) }),
   /** From the name prompt's frame (an extension page): its answer, passed on to the content scripts of its tab. */
@@ -169,7 +179,7 @@ export const engineRequests = {
   'engine.status': z.object({}),
   'engine.embedThumbnail': z.object({ url }),
   'engine.enrollImage': z.object({ url }),
-  'engine.analyseFrame': z.object({ dataUrl: frameDataUrl }),
+  'engine.analyseFrame': z.object({ dataUrl: frameDataUrl, mode: frameMode }),
 };
 
 export interface EngineResponses {

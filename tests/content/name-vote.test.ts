@@ -12,6 +12,15 @@ describe('name vote', () => {
     expect(run(['Ann', null, 'Ann'])).toEqual([undefined, undefined, 'Ann']);
   });
 
+  it('is settled once decided and while the newest vote agrees', () => {
+    const vote = createNameVote();
+    const settled = ['Ann', 'Ann', 'Bob', 'Ann', null, null, null].map((v) => {
+      vote.add(v);
+      return vote.settled;
+    });
+    expect(settled).toEqual([false, true, false, true, false, false, true]);
+  });
+
   it('keeps the shown name through one bad frame', () => {
     expect(run(['Ann', 'Ann', 'Bob', 'Ann', null, 'Ann'])).toEqual([undefined, 'Ann', 'Ann', 'Ann', 'Ann', 'Ann']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTracker, MAX_MISSES, MAX_PREDICT_MS, STALE_MS, type FrameBox } from '../../src/content/video/tracker.js';
+import { createTracker, MAX_PREDICT_MS, MAX_UNSEEN_MS, STALE_MS, type FrameBox } from '../../src/content/video/tracker.js';
 
 /** A face of side 0.2 whose top-left moves at (vx, vy) frame fractions per second from (x0, y0). */
 const moving = (x0: number, y0: number, vx: number, vy: number) => (ms: number): FrameBox => [x0 + (vx * ms) / 1000, y0 + (vy * ms) / 1000, 0.2, 0.2];
@@ -52,18 +52,20 @@ describe('video face tracker', () => {
     expect(names).toEqual([[], ['Ann'], ['Ann'], ['Ann'], ['Ann'], ['Ann']]);
   });
 
-  it('keeps a track through a missed sample, ends it after more, and stops drawing a stale one', () => {
+  it('keeps a track through missed samples, ends it once unseen for MAX_UNSEEN_MS, and stops drawing a stale one', () => {
     const face = moving(0.4, 0.4, 0.1, 0);
     const tracker = createTracker();
     tracker.update([{ box: face(0), name: 'Ann' }], 0);
     tracker.update([{ box: face(SAMPLE_MS), name: 'Ann' }], SAMPLE_MS);
     tracker.update([], 2 * SAMPLE_MS);
+    expect(tracker.changed).toBe(true);
     tracker.update([{ box: face(3 * SAMPLE_MS), name: 'Ann' }], 3 * SAMPLE_MS);
+    expect(tracker.changed).toBe(false);
     expect(tracker.at(3 * SAMPLE_MS).map((s) => s.id)).toEqual([1]);
-    for (let i = 1; i <= MAX_MISSES; i++) tracker.update([], (3 + i) * SAMPLE_MS);
+    tracker.update([], 3 * SAMPLE_MS + MAX_UNSEEN_MS);
     expect(tracker.size).toBe(1);
     expect(tracker.at(3 * SAMPLE_MS + STALE_MS + 1)).toEqual([]);
-    tracker.update([], (4 + MAX_MISSES) * SAMPLE_MS);
+    tracker.follow([], 3 * SAMPLE_MS + MAX_UNSEEN_MS + 1);
     expect(tracker.size).toBe(0);
   });
 
@@ -102,5 +104,61 @@ describe('video face tracker', () => {
     tracker.update([{ box: face(SAMPLE_MS), name: 'Ann' }], SAMPLE_MS);
     const far = tracker.at(SAMPLE_MS + (MAX_PREDICT_MS + STALE_MS) / 2)[0]!.box[0];
     expect(far).toBeCloseTo(face(SAMPLE_MS + MAX_PREDICT_MS)[0], 6);
+  });
+
+  describe('between identified samples (tracked samples: boxes only)', () => {
+    const TRACK_MS = 83;
+    /** Ann named by two identified samples, then followed by tracked ones for `ms`. */
+    const namedThenTracked = (face: (ms: number) => FrameBox, ms: number) => {
+      const tracker = createTracker();
+      tracker.update([{ box: face(0), name: 'Ann' }], 0);
+      tracker.update([{ box: face(SAMPLE_MS), name: 'Ann' }], SAMPLE_MS);
+      for (let t = SAMPLE_MS + TRACK_MS; t <= ms; t += TRACK_MS) tracker.follow([face(t)], t);
+      return tracker;
+    };
+
+    it('carries the name along a moving face and keeps predicting it', () => {
+      const face = moving(0.05, 0.3, 0.2, 0.05);
+      const end = SAMPLE_MS + 30 * TRACK_MS;
+      const tracker = namedThenTracked(face, end);
+      expect(tracker.size).toBe(1);
+      expect({ settled: tracker.settled, changed: tracker.changed }).toEqual({ settled: true, changed: false });
+      const [shown] = tracker.at(end + 50);
+      expect(shown?.name).toBe('Ann');
+      expect(shown?.id).toBe(1);
+      expect(Math.abs(shown!.box[0] - face(end + 50)[0])).toBeLessThan(0.003);
+    });
+
+    it('never names nor starts a track from a tracked sample: a new face only marks the scene changed', () => {
+      const face = moving(0.1, 0.3, 0, 0);
+      const tracker = namedThenTracked(face, SAMPLE_MS + TRACK_MS);
+      tracker.follow([face(0), [0.7, 0.3, 0.2, 0.2]], SAMPLE_MS + 2 * TRACK_MS);
+      expect(tracker.size).toBe(1);
+      expect(tracker.changed).toBe(true);
+      expect(tracker.at(SAMPLE_MS + 2 * TRACK_MS).map((s) => s.name)).toEqual(['Ann']);
+      // Identified: the new face starts a track, unnamed until its second vote.
+      tracker.update([{ box: face(0), name: 'Ann' }, { box: [0.7, 0.3, 0.2, 0.2], name: 'Bob' }], SAMPLE_MS + 3 * TRACK_MS);
+      expect({ size: tracker.size, settled: tracker.settled, changed: tracker.changed }).toEqual({ size: 2, settled: false, changed: true });
+      expect(tracker.at(SAMPLE_MS + 3 * TRACK_MS).map((s) => s.name)).toEqual(['Ann']);
+    });
+
+    it('marks the scene changed when a tracked sample misses a face, and keeps the label through the miss', () => {
+      const face = moving(0.3, 0.3, 0, 0);
+      const tracker = namedThenTracked(face, SAMPLE_MS + TRACK_MS);
+      tracker.follow([], SAMPLE_MS + 2 * TRACK_MS);
+      expect(tracker.changed).toBe(true);
+      expect(tracker.at(SAMPLE_MS + 2 * TRACK_MS).map((s) => s.name)).toEqual(['Ann']);
+    });
+
+    it('lets one misnamed identified sample unsettle a track without renaming it', () => {
+      const face = moving(0.3, 0.3, 0, 0);
+      const tracker = namedThenTracked(face, SAMPLE_MS + 5 * TRACK_MS);
+      tracker.update([{ box: face(0), name: 'Bob' }], SAMPLE_MS + 6 * TRACK_MS);
+      expect(tracker.settled).toBe(false);
+      expect(tracker.at(SAMPLE_MS + 6 * TRACK_MS).map((s) => s.name)).toEqual(['Ann']);
+      tracker.update([{ box: face(0), name: 'Ann' }], SAMPLE_MS + 7 * TRACK_MS);
+      expect(tracker.settled).toBe(true);
+      expect(tracker.at(SAMPLE_MS + 7 * TRACK_MS).map((s) => s.name)).toEqual(['Ann']);
+    });
   });
 });

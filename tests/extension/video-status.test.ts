@@ -18,7 +18,16 @@ function fakeBrowser() {
     onRemoved: { addListener: (f: (tabId: number) => void) => listeners.removed.push(f) },
     onUpdated: { addListener: (f: (tabId: number, change: { status?: string }) => void) => listeners.updated.push(f) },
   };
-  return { chrome: { storage: { session }, tabs }, store, listeners };
+  // Web Locks as the background's browsers have them (Node 20 lacks them): one queue per name.
+  const queues = new Map<string, Promise<unknown>>();
+  const locks = {
+    request: (name: string, run: () => Promise<unknown>) => {
+      const done = (queues.get(name) ?? Promise.resolve()).then(run);
+      queues.set(name, done.catch(() => undefined));
+      return done;
+    },
+  };
+  return { chrome: { storage: { session }, tabs }, navigator: { locks }, store, listeners };
 }
 
 const fake = fakeBrowser();
@@ -30,7 +39,7 @@ const fromTab = (id: number, frameId = 0) => ({ tab: { id }, frameId }) as chrom
 const reasons = (tabId: number) => unreadableVideos(fake.store, tabId);
 
 beforeAll(async () => {
-  Object.assign(globalThis, { chrome: fake.chrome });
+  Object.assign(globalThis, { chrome: fake.chrome, navigator: fake.navigator });
   // ext is bound when the platform module loads, so the fake must be in place first.
   video = await import('../../src/background/video.js');
   video.watchVideoTabs((error) => {
@@ -67,13 +76,33 @@ describe("a tab's video status", () => {
     const answers = [ok({ width: 640, height: 360, faces: [], ms: 120, backend: 'wasm' }), ok({ width: 640, height: 360, faces: [], ms: 80, backend: 'wasm' }), err('decode failed')];
     const engine = (async () => answers.shift()) as EngineCall;
     const handlers = video.videoHandlers(engine);
-    const frame = { dataUrl: 'data:image/jpeg;base64,AAAA' };
+    const frame = { dataUrl: 'data:image/jpeg;base64,AAAA', mode: 'identify' as const };
     expect(await handlers.analyseFrame(frame, fromTab(5))).toEqual(ok({ ms: 120, faces: [] }));
     await handlers.analyseFrame(frame, fromTab(5));
     expect(await handlers.analyseFrame(frame, fromTab(5))).toEqual(err('decode failed'));
+    // Counted after the answer, so no frame waits for storage.
+    await settle();
     const stats = fake.store[statsKey(5)] as VideoStats;
     expect({ frames: stats.frames, engineMs: stats.engineMs }).toEqual({ frames: 2, engineMs: 200 });
     expect(stats.handlerMs).toBeGreaterThanOrEqual(0);
+  });
+  it('counts frames answered back to back without losing any (each count is read, added to and written under a lock)', async () => {
+    const engine = (async () => ok({ width: 320, height: 180, faces: [], ms: 10, backend: 'wasm' })) as EngineCall;
+    const handlers = video.videoHandlers(engine);
+    await Promise.all(Array.from({ length: 20 }, () => handlers.analyseFrame({ dataUrl: 'data:image/jpeg;base64,AAAA', mode: 'track' }, fromTab(6))));
+    await settle();
+    expect((fake.store[statsKey(6)] as VideoStats).frames).toBe(20);
+  });
+
+  it('passes a tracked frame\'s boxes on as fractions of the frame, unnamed, without asking the store', async () => {
+    const asked: unknown[] = [];
+    const engine = (async (type: string, payload: unknown) => {
+      asked.push({ type, payload });
+      return ok({ width: 320, height: 160, faces: [{ box: [32, 16, 64, 64], score: 0.9, quality: 0, embedding: [] }], ms: 12, backend: 'wasm' });
+    }) as EngineCall;
+    const reply = await video.videoHandlers(engine).analyseFrame({ dataUrl: 'data:image/jpeg;base64,AAAA', mode: 'track' }, fromTab(7));
+    expect(asked).toEqual([{ type: 'engine.analyseFrame', payload: { dataUrl: 'data:image/jpeg;base64,AAAA', mode: 'track' } }]);
+    expect(reply).toEqual(ok({ ms: 12, faces: [{ box: [0.1, 0.1, 0.2, 0.4], name: null, quality: 0 }] }));
   });
 });
 

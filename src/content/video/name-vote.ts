@@ -16,6 +16,8 @@ export type Decision = string | null | undefined;
 export interface NameVote {
   add(name: string | null): Decision;
   readonly decided: Decision;
+  /** Decided, and the newest vote agrees: nothing to confirm by asking again. */
+  readonly settled: boolean;
 }
 
 export function createNameVote(window = VOTE_WINDOW, toWin = VOTES_TO_WIN): NameVote {
@@ -33,6 +35,9 @@ export function createNameVote(window = VOTE_WINDOW, toWin = VOTES_TO_WIN): Name
     },
     get decided() {
       return decided;
+    },
+    get settled() {
+      return decided !== undefined && votes.at(-1) === decided;
     },
   };
 }

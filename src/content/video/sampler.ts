@@ -1,20 +1,29 @@
 /**
- * One video's sampling: while it can be watched, grab a frame SAMPLE_FPS times a second, have
- * the background analyse it, and feed the faces to the video's tracker. At most one frame is in
- * flight: a tick that finds the last frame unanswered is dropped, never queued, so a slow engine
- * lowers the rate instead of building a backlog of stale frames.
+ * One video's sampling: while it can be watched, grab a frame as soon as the last one is
+ * answered (at most MAX_SAMPLE_FPS a second), have the background identify or only locate its
+ * faces (frame-mode.ts), and feed them to the video's tracker. At most one frame is in flight: a
+ * tick that finds the last frame unanswered is dropped, never queued, so a slow engine lowers
+ * the rate instead of building a backlog of stale frames.
  */
 import { toBackground } from '../../platform/send.js';
 import { logger } from '../../shared/logger.js';
+import type { FrameMode } from '../../shared/protocol.js';
 import type { UnreadableReason } from '../../shared/video-status.js';
+import { nextFrameMode } from './frame-mode.js';
 import { createFrameGrabber, type GrabbedFrame } from './grab-frame.js';
 import { createReadability } from './readability.js';
 import { createTracker, type Tracker } from './tracker.js';
 
 const log = logger('video');
-/** Frames sampled per second while a video plays; the engine's speed, not this, should be what limits labelling. */
-export const SAMPLE_FPS = 3;
-const SAMPLE_MS = 1000 / SAMPLE_FPS;
+/**
+ * The most frames sampled per second while a video plays, reached only while frames are tracked
+ * (~20–40 ms each on an idle engine): every identification (~300 ms on 2 busy cores, at least
+ * one a second, frame-mode.ts) is time without samples, so a second holding one reaches ~10
+ * under this cap. Labels glide between samples (tracker.ts), so a faster rate would hardly
+ * show, and each sample costs the page a draw and an encode and the machine an engine run.
+ */
+export const MAX_SAMPLE_FPS = 15;
+const SAMPLE_MS = 1000 / MAX_SAMPLE_FPS;
 /** Videos shown smaller than this cannot show a face worth naming. */
 export const MIN_VIDEO_SIDE = 100;
 
@@ -43,6 +52,8 @@ export function createSampler(video: HTMLVideoElement, hooks: SamplerHooks): Sam
   let timer: ReturnType<typeof setTimeout> | undefined;
   let busy = false;
   let unreadable = false;
+  /** performance.now() when the last identified frame was grabbed. */
+  let identifiedAt = Number.NEGATIVE_INFINITY;
   /** Bumped by reset(); an answer for an older generation describes a scene that is gone. */
   let generation = 0;
 
@@ -59,15 +70,19 @@ export function createSampler(video: HTMLVideoElement, hooks: SamplerHooks): Sam
     hooks.onUnreadable(reason);
   };
 
-  const analyse = async (frame: GrabbedFrame, timeMs: number) => {
+  const analyse = async (frame: GrabbedFrame, timeMs: number, mode: FrameMode) => {
     const asked = generation;
     const started = performance.now();
     busy = true;
     try {
-      const result = await toBackground('analyseFrame', { dataUrl: await frame.encode() });
+      const result = await toBackground('analyseFrame', { dataUrl: await frame.encode(), mode });
       if (asked !== generation) return;
       if (!result.ok) return log.debug(`no labels for a video frame: ${result.error}`);
-      tracker.update(result.value.faces.map((f) => ({ box: f.box, name: f.name })), timeMs);
+      if (mode === 'track') tracker.follow(result.value.faces.map((f) => f.box), timeMs);
+      else {
+        tracker.update(result.value.faces.map((f) => ({ box: f.box, name: f.name })), timeMs);
+        identifiedAt = started;
+      }
       hooks.onTracks();
     } catch (error) {
       log.debug('a video frame could not be sent', error);
@@ -83,9 +98,10 @@ export function createSampler(video: HTMLVideoElement, hooks: SamplerHooks): Sam
 
   const sample = () => {
     const timeMs = video.currentTime * 1000;
+    const mode = nextFrameMode(tracker, performance.now() - identifiedAt);
     let frame: GrabbedFrame;
     try {
-      frame = grab(video);
+      frame = grab(video, mode);
     } catch (error) {
       // The page may play it, but its pixels are not ours to read: say so in the popup, not on the page.
       if (isSecurityError(error)) stopFor('cross-origin');
@@ -94,7 +110,7 @@ export function createSampler(video: HTMLVideoElement, hooks: SamplerHooks): Sam
     }
     const verdict = readability.judge(frame.luma, timeMs, video.mediaKeys !== null);
     if (verdict === 'protected') stopFor('protected');
-    else if (verdict === 'analyse') void analyse(frame, timeMs);
+    else if (verdict === 'analyse') void analyse(frame, timeMs, mode);
   };
 
   const tick = () => {
@@ -113,6 +129,7 @@ export function createSampler(video: HTMLVideoElement, hooks: SamplerHooks): Sam
     reset: () => {
       generation++;
       tracker.clear();
+      identifiedAt = Number.NEGATIVE_INFINITY;
     },
   };
   video.addEventListener('emptied', () => {

@@ -1,13 +1,18 @@
 /**
- * Faces followed across a video's samples. Samples arrive 2–4 times a second (as fast as the
- * engine answers), so each track keeps a velocity and is drawn where it should be *now*: a label
- * glides with the face between samples instead of jumping at every one. Times are the video's
- * own (ms of currentTime): a sample describes the frame it was grabbed from, however late its
- * analysis arrives, and a paused video's labels stand still by themselves.
+ * Faces followed across a video's samples. Samples arrive up to ~15 times a second (as fast as
+ * the engine answers), so each track keeps a velocity and is drawn where it should be *now*: a
+ * label glides with the face between samples instead of jumping at every one. Times are the
+ * video's own (ms of currentTime): a sample describes the frame it was grabbed from, however late
+ * its analysis arrives, and a paused video's labels stand still by themselves.
  *
  * Detections are matched to tracks by the distance of their centres from where each track is
  * predicted to be, jointly (Hungarian assignment), so two faces passing each other keep their
  * names. Boxes are fractions of the frame.
+ *
+ * Two kinds of sample: an identified one (`update`) names its faces, and each name is a vote; a
+ * tracked one (`follow`) has boxes only, which move the tracks and carry their names along. A
+ * tracked sample never starts a track: a face it cannot explain is a reason to identify the next
+ * frame (`changed`), and the whole pipeline, not one detector pass, says whether it is a face.
  */
 import { assignFaces } from '../../engine/match/assign.js';
 import { createNameVote, type NameVote } from './name-vote.js';
@@ -28,8 +33,11 @@ export interface ShownFace {
 
 /** A detection further than this many face sizes from a track's prediction starts a new track. */
 export const MATCH_GATE = 1;
-/** Samples a track may miss (a turned head, a blurred frame) before it ends. */
-export const MAX_MISSES = 2;
+/**
+ * Video time a track may go unseen (a turned head, a blurred frame) before it ends: two missed
+ * samples when a slow machine identifies every frame at ~3 a second, many at the tracking rate.
+ */
+export const MAX_UNSEEN_MS = 1000;
 /** A track unseen for this long (video time) is no longer drawn: its prediction is a guess. */
 export const STALE_MS = 2000;
 /** Prediction runs at most this far past the last sample, so a late sample cannot send a label flying. */
@@ -48,18 +56,23 @@ interface Track {
   vx: number;
   vy: number;
   matched: number;
-  misses: number;
   vote: NameVote;
 }
 
 export interface Tracker {
-  /** One analysed sample, grabbed at video time `timeMs`. */
+  /** One identified sample, grabbed at video time `timeMs`: its faces move, vote for and start tracks. */
   update(detections: TrackedDetection[], timeMs: number): void;
+  /** One tracked sample: its boxes move the tracks they match, names unchanged; other boxes are ignored. */
+  follow(boxes: FrameBox[], timeMs: number): void;
   /** Tracks with a decided name, predicted at video time `timeMs`. */
   at(timeMs: number): ShownFace[];
   /** Forgets everything (a seek, new names). */
   clear(): void;
   readonly size: number;
+  /** Every track has a name (or is decided unknown) that its newest vote confirms. */
+  readonly settled: boolean;
+  /** The last sample's faces and the tracks before it did not pair up one to one: a face came, went or was missed. */
+  readonly changed: boolean;
 }
 
 const centre = (b: FrameBox): [number, number] => [b[0] + b[2] / 2, b[1] + b[3] / 2];
@@ -70,12 +83,12 @@ function predict(t: Track, timeMs: number): FrameBox {
 }
 
 /** 1 at the predicted centre, falling to 0 at MATCH_GATE face sizes away; 0 for a face of very different size. */
-function closeness(t: Track, d: TrackedDetection, timeMs: number): number {
+function closeness(t: Track, box: FrameBox, timeMs: number): number {
   const p = predict(t, timeMs);
   const [px, py] = centre(p);
-  const [dx, dy] = centre(d.box);
-  const size = Math.max(p[2], p[3], d.box[2], d.box[3]);
-  const ratio = (d.box[2] * d.box[3]) / Math.max(p[2] * p[3], 1e-9);
+  const [dx, dy] = centre(box);
+  const size = Math.max(p[2], p[3], box[2], box[3]);
+  const ratio = (box[2] * box[3]) / Math.max(p[2] * p[3], 1e-9);
   if (ratio < 0.4 || ratio > 2.5 || size <= 0) return 0;
   return 1 - Math.hypot(dx - px, dy - py) / (MATCH_GATE * size);
 }
@@ -84,46 +97,60 @@ export function createTracker(): Tracker {
   let tracks: Track[] = [];
   let nextId = 1;
   let last = Number.NEGATIVE_INFINITY;
+  let changed = false;
 
-  const follow = (t: Track, d: TrackedDetection, timeMs: number) => {
+  const move = (t: Track, box: FrameBox, timeMs: number) => {
     const dt = timeMs - t.seen;
     if (dt > 0) {
       const [ox, oy] = centre(t.box);
-      const [nx, ny] = centre(d.box);
+      const [nx, ny] = centre(box);
       const gain = t.matched === 0 ? 1 : VELOCITY_GAIN;
       t.vx = gain * ((nx - ox) / dt) + (1 - gain) * t.vx;
       t.vy = gain * ((ny - oy) / dt) + (1 - gain) * t.vy;
     }
-    t.box = d.box;
+    t.box = box;
     t.seen = timeMs;
     t.matched++;
-    t.misses = 0;
-    t.vote.add(d.name);
+  };
+
+  /** Moves the track each box pairs with and returns it per box (undefined: no track's face). */
+  const pair = (boxes: FrameBox[], timeMs: number): (Track | undefined)[] => {
+    // Time went back (a seek, a loop): the old tracks describe another scene. A long step forward
+    // is usually a slow engine, not a cut; faces that moved far just start new tracks.
+    if (timeMs < last) tracks = [];
+    last = timeMs;
+    const scores = boxes.map((b) => tracks.map((t) => closeness(t, b, timeMs)));
+    const assigned = tracks.length > 0 ? assignFaces(scores, Number.EPSILON) : new Int32Array(boxes.length).fill(-1);
+    const paired = boxes.map((box, i) => {
+      const t = tracks[assigned[i] as number];
+      if (t) move(t, box, timeMs);
+      return t;
+    });
+    const matched = paired.filter((t) => t !== undefined).length;
+    changed = matched !== boxes.length || matched !== tracks.length;
+    return paired;
+  };
+
+  const endUnseen = (timeMs: number) => {
+    tracks = tracks.filter((t) => timeMs - t.seen <= MAX_UNSEEN_MS);
   };
 
   return {
     update(detections, timeMs) {
-      // Time went back (a seek, a loop): the old tracks describe another scene. A long step forward
-      // is usually a slow engine, not a cut; faces that moved far just start new tracks.
-      if (timeMs < last) tracks = [];
-      last = timeMs;
-      const scores = detections.map((d) => tracks.map((t) => closeness(t, d, timeMs)));
-      const assigned = tracks.length > 0 ? assignFaces(scores, Number.EPSILON) : new Int32Array(detections.length).fill(-1);
-      const matched = new Set<Track>();
+      const paired = pair(detections.map((d) => d.box), timeMs);
       detections.forEach((d, i) => {
-        const t = tracks[assigned[i] as number];
-        if (t) {
-          follow(t, d, timeMs);
-          matched.add(t);
-        } else {
-          const fresh: Track = { id: nextId++, box: d.box, seen: timeMs, vx: 0, vy: 0, matched: 0, misses: 0, vote: createNameVote() };
-          fresh.vote.add(d.name);
-          tracks.push(fresh);
-          matched.add(fresh);
+        let t = paired[i];
+        if (!t) {
+          t = { id: nextId++, box: d.box, seen: timeMs, vx: 0, vy: 0, matched: 0, vote: createNameVote() };
+          tracks.push(t);
         }
+        t.vote.add(d.name);
       });
-      for (const t of tracks) if (!matched.has(t)) t.misses++;
-      tracks = tracks.filter((t) => t.misses <= MAX_MISSES);
+      endUnseen(timeMs);
+    },
+    follow(boxes, timeMs) {
+      pair(boxes, timeMs);
+      endUnseen(timeMs);
     },
     at(timeMs) {
       return tracks
@@ -134,9 +161,16 @@ export function createTracker(): Tracker {
     clear() {
       tracks = [];
       last = Number.NEGATIVE_INFINITY;
+      changed = false;
     },
     get size() {
       return tracks.length;
+    },
+    get settled() {
+      return tracks.every((t) => t.vote.settled);
+    },
+    get changed() {
+      return changed;
     },
   };
 }

@@ -71,7 +71,7 @@ async function coarseCandidates(detector: ModelRunner, img: RgbaImage, cfg: Dete
  * BlazeFace also fires on a half-size window over the same face; two real faces never overlap
  * that much.
  */
-function suppressContained(sorted: readonly Detection[]): Detection[] {
+export function suppressContained(sorted: readonly Detection[]): Detection[] {
   const kept: Detection[] = [];
   for (const d of sorted) {
     const [x, y, w, h] = d.box;
