@@ -54,11 +54,14 @@ window.showBatch = (k) => {
 }
 
 /**
- * A <video> showing faces: a canvas cycling through photos (a new one every 400 ms, drifting
- * a little each frame) streamed into the video element with captureStream, so it is a real,
- * playing <video> with changing frames and needs no video file or codec.
+ * A <video> showing faces: a canvas cycling through photos, one shot of `shotMs` each, panning
+ * slowly within a shot, streamed into the video element with captureStream, so it is a real,
+ * playing <video> with changing frames and needs no video file or codec. Shots of a few seconds
+ * are what films and TV show (average shot lengths of about 3–6 s); a cut every 400 ms is the
+ * worst case for a labeller that tracks faces between identifications.
  */
-export function videoPage(srcs: readonly string[]): string {
+export function videoPage(srcs: readonly string[], shotMs: number): string {
+  const shotFrames = Math.max(1, Math.round(shotMs / 33));
   return `${head('Video')}<video id="video" width="640" height="360" autoplay muted playsinline></video>
 <canvas id="source" width="640" height="360" style="position:absolute;left:-10000px"></canvas>
 <script>
@@ -68,10 +71,11 @@ const ctx = canvas.getContext('2d');
 const images = srcs.map((s) => { const i = new Image(); i.src = s; return i; });
 let frame = 0;
 function draw() {
-  const img = images[Math.floor(frame / 12) % images.length];
+  const img = images[Math.floor(frame / ${shotFrames}) % images.length];
   if (img.complete && img.naturalWidth) {
     const k = Math.min(640 / img.naturalWidth, 360 / img.naturalHeight);
-    const w = img.naturalWidth * k, h = img.naturalHeight * k, dx = (frame % 12) * 2;
+    // A pan of 24 px across each shot: faces move between frames, as they do on camera.
+    const w = img.naturalWidth * k, h = img.naturalHeight * k, dx = ((frame % ${shotFrames}) / ${shotFrames}) * 24;
     ctx.fillStyle = '#000'; ctx.fillRect(0, 0, 640, 360);
     ctx.drawImage(img, (640 - w) / 2 + dx - 12, (360 - h) / 2, w, h);
   }

@@ -44,6 +44,8 @@ export interface ConfigResult {
   frameFps: number | null;
   /** Label updates per second seen on the <video> element by the content script (null: it labels no video). */
   videoLabelFps: number | null;
+  /** The same on a video that cuts to new faces every 400 ms (every sample needs identifying). */
+  videoCutsLabelFps: number | null;
   memory: MemorySample[];
 }
 
@@ -79,7 +81,7 @@ async function scrollToEnd(page: Page, count: number): Promise<void> {
 export async function runConfig(config: Config, site: Site, faces: string, log: (line: string) => void): Promise<ConfigResult> {
   const { product } = config;
   const session = await openSession(product.extension(), config.args);
-  const result: ConfigResult = { name: config.name, product: product.id, enrolled: 0, backend: '', coldStartMs: null, pages: [], frameFps: null, videoLabelFps: null, memory: [] };
+  const result: ConfigResult = { name: config.name, product: product.id, enrolled: 0, backend: '', coldStartMs: null, pages: [], frameFps: null, videoLabelFps: null, videoCutsLabelFps: null, memory: [] };
   try {
     if (config.cores !== undefined) await pinCores(session, product, config.cores);
     for (const e of ENROLLEES) if (await product.enroll(session, site.photo(e.photo), e.name)) result.enrolled++;
@@ -104,9 +106,12 @@ export async function runConfig(config: Config, site: Site, faces: string, log: 
     if (s.has('scroll')) await run('scroll', scrollPage(scrollPhotos(faces).map((p) => tag(site.photo(p), 'scroll'))), 200, (p) => scrollToEnd(p, 200));
     if (s.has('video')) {
       // A fixed 10 s window: a playing video keeps the engine busy, so the page never goes quiet.
-      const video = await run('video', videoPage(GROUP_PHOTOS.slice(0, 6).map((p) => site.photo(p))), 0, (p) => p.waitForTimeout(10_000), 0);
-      const onVideo = video.runs.length > 1 ? heldRate(video.runs.map((r) => r.at), 5000) : null;
-      result.videoLabelFps = onVideo;
+      const onVideo = async (name: string, shotMs: number) => {
+        const video = await run(name, videoPage(GROUP_PHOTOS.slice(0, 6).map((p) => site.photo(p)), shotMs), 0, (p) => p.waitForTimeout(10_000), 0);
+        return video.runs.length > 1 ? heldRate(video.runs.map((r) => r.at), 5000) : null;
+      };
+      result.videoLabelFps = await onVideo('video', 3000);
+      result.videoCutsLabelFps = await onVideo('video-cuts', 400);
       // Enough distinct frames for 10 s at well over the 10 fps target.
       const frames = await videoFrames(faces, 200);
       const done = await product.analyseFrames(session, frames, 10_000);
