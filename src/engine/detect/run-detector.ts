@@ -14,7 +14,7 @@ const GRID16 = 512;
 /**
  * onnxruntime-web's WASM memory grows to the largest run it has seen and never shrinks: a
  * batch of 16 regions grew it by 78 MB, while batches of 4 run in memory already there and
- * take as long per region (measured, docs/BENCHMARKS.md). Each region's result does not
+ * take no longer per region (measured: docs/BENCHMARKS.md, "Memory"). Each region's result does not
  * depend on the batch it ran in.
  */
 const DETECTOR_BATCH = 4;
