@@ -8,6 +8,8 @@
  *   npm run bench:browser -- --only facetag     configurations by name (comma-separated)
  *   npm run bench:browser -- --paired           only the paired per-image comparison (both extensions open at once)
  *   npm run bench:browser -- --webgpu           also Facetag on WebGPU (SwiftShader here: cold start only)
+ *   npm run bench:browser -- --memory-only      only the memory run, Facetag and the peer (no paired run)
+ *   npm run bench:browser -- --memory-images N  images of the memory run (default 500; the peer 200 in a full run)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
@@ -27,12 +29,26 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'artifacts', 'bench-browser');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-function configs(quick: boolean, webgpu: boolean): Config[] {
+interface Options {
+  quick: boolean;
+  webgpu: boolean;
+  memoryOnly: boolean;
+  memoryImages: number | undefined;
+}
+
+function configs({ quick, webgpu, memoryOnly, memoryImages }: Options): Config[] {
+  if (memoryOnly) {
+    const memory = new Set<Scenario>(['memory']);
+    return [
+      { name: 'facetag', product: FACETAG, scenarios: memory, memoryImages },
+      { name: 'faceapi-peer', product: FACEAPI_PEER, scenarios: memory, memoryImages },
+    ];
+  }
   const every = new Set<Scenario>(quick ? ['cold', 'gallery', 'video'] : ['cold', 'gallery', 'groups', 'scroll', 'video', 'memory']);
   return [
-    { name: 'facetag', product: FACETAG, scenarios: every },
-    // The peer takes several times as long per image: its memory run stops at 200 images.
-    { name: 'faceapi-peer', product: FACEAPI_PEER, scenarios: every, memoryImages: 200 },
+    { name: 'facetag', product: FACETAG, scenarios: every, memoryImages },
+    // The peer takes several times as long per image: in a full run its memory run stops at 200 images.
+    { name: 'faceapi-peer', product: FACEAPI_PEER, scenarios: every, memoryImages: memoryImages ?? 200 },
     // ORT takes cores − 1 threads: one on this 2-core machine. With 3 cores reported, two threads.
     { name: 'facetag-2threads', product: FACETAG, cores: 3, scenarios: new Set<Scenario>(quick ? ['gallery'] : ['gallery', 'video']) },
     // SwiftShader (a CPU rasteriser) stands in for a GPU here: reported, not targeted. At 40–60 s
@@ -58,6 +74,10 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const quick = argv.includes('--quick');
   const onlyAt = argv.indexOf('--only');
+  const imagesAt = argv.indexOf('--memory-images');
+  const memoryOnly = argv.includes('--memory-only');
+  const memoryImages = imagesAt >= 0 ? Number(argv[imagesAt + 1]) : undefined;
+  if (memoryImages !== undefined && !(memoryImages >= 100 && memoryImages % 100 === 0)) throw new Error('--memory-images takes a multiple of 100');
   const only = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? '').split(',')) : null;
   if (!argv.includes('--no-build')) build();
   const faces = facesDir();
@@ -67,14 +87,14 @@ async function main(): Promise<void> {
   const pairedOnly = argv.includes('--paired');
   let paired: PairedResult | undefined;
   try {
-    for (const config of configs(quick, argv.includes('--webgpu')).filter((c) => !pairedOnly && (!only || only.has(c.name)))) {
+    for (const config of configs({ quick, webgpu: argv.includes('--webgpu'), memoryOnly, memoryImages }).filter((c) => !pairedOnly && (!only || only.has(c.name)))) {
       try {
         results.push(await runConfig(config, site, faces, log));
       } catch (error) {
         log(`${config.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
       }
     }
-    if (pairedOnly || !only) paired = await pairedRun(site, faces, log);
+    if (pairedOnly || (!only && !memoryOnly)) paired = await pairedRun(site, faces, log);
   } finally {
     await site.close();
   }
@@ -92,7 +112,7 @@ async function main(): Promise<void> {
   };
   mkdirSync(OUT, { recursive: true });
   const md = browserMarkdown(report);
-  const name = pairedOnly ? 'paired' : 'report';
+  const name = pairedOnly ? 'paired' : memoryOnly ? 'memory' : 'report';
   writeFileSync(join(OUT, `${name}.md`), `${md}\n`);
   writeFileSync(join(OUT, `${name}.json`), JSON.stringify(report, null, 2));
   process.stdout.write(`${md}\n`);

@@ -2,6 +2,7 @@
 import type { PageResult } from './page-run.js';
 import type { PairedResult } from './paired.js';
 import type { ConfigResult } from './scenarios.js';
+import type { MemorySample } from './memory.js';
 import { percentile, ratio } from './stats.js';
 
 export interface BrowserReport {
@@ -58,8 +59,19 @@ const pageRow = (what: string, name: string, pick: (r: PageResult) => number | n
   show: (c) => { const r = page(c, name); return r ? ms(pick(r)) : '—'; },
 });
 
+/** A memory measure after 100 images and at the last sample (its image count), and the growth between; the ratio is of the last. */
+const memRow = (what: string, pick: (m: MemorySample) => number): Row => ({
+  what: `${what}: after 100 images → after the last (images); growth`,
+  value: (c) => { const m = c.memory.at(-1); return m ? pick(m) : null; },
+  show: (c) => {
+    const a = c.memory.at(0);
+    const b = c.memory.at(-1);
+    if (!a || !b) return '—';
+    return `${mb(pick(a))} → ${mb(pick(b))} (${b.images}); ${(pick(b) - pick(a)).toFixed(0)} MB`;
+  },
+});
+
 function rows(packed: Record<string, number>): Row[] {
-  const mem = (c: ConfigResult, i: number) => c.memory.at(i);
   return [
     { what: 'people enrolled (of 9, same photos)', value: () => null, show: (c) => String(c.enrolled) },
     { what: 'engine backend', value: () => null, show: (c) => c.backend },
@@ -85,11 +97,13 @@ function rows(packed: Record<string, number>): Row[] {
       const worst = c.pages.reduce((a, p) => (p.longestTask.wallMs > a.wallMs ? p.longestTask : a), { wallMs: 0, cpuMs: 0 });
       return `${ms(worst.wallMs)} (${ms(worst.cpuMs)})`;
     } },
-    { what: 'engine process memory after 100 images (RSS)', value: (c) => mem(c, 0)?.rssMb ?? null, show: (c) => mb(mem(c, 0)?.rssMb) },
-    { what: 'engine process memory after the last image (RSS; images)', value: () => null, show: (c) => (mem(c, -1) ? `${mb(mem(c, -1)?.rssMb)} (${mem(c, -1)?.images})` : '—') },
-    { what: 'growth from 100 images to the last (RSS; JS heap)', value: () => null, show: (c) => {
-      const a = mem(c, 0); const b = mem(c, -1);
-      return a && b && a !== b ? `${(b.rssMb - a.rssMb).toFixed(0)} MB; ${(b.jsHeapMb - a.jsHeapMb).toFixed(1)} MB` : '—';
+    memRow('memory, extension processes summed (RSS: engine host + service worker)', (m) => m.rssMb),
+    memRow('memory, engine host\'s process (RSS)', (m) => m.engineRssMb),
+    memRow('memory, engine host\'s process, private (RSS less pages shared with other processes)', (m) => m.enginePrivateMb),
+    memRow('memory, engine host\'s own (JS heap + ArrayBuffers + WebAssembly memory)', (m) => m.engineOwnMb),
+    { what: '…of which JS heap / ArrayBuffers / WebAssembly memory, at the last sample', value: () => null, show: (c) => {
+      const m = c.memory.at(-1);
+      return m ? `${m.jsHeapMb.toFixed(1)} / ${m.arrayBuffersMb.toFixed(1)} / ${m.wasmMb.toFixed(0)} MB` : '—';
     } },
     { what: 'packed extension (zip)', value: (c) => packed[c.product] ?? null, show: (c) => (packed[c.product] === undefined ? '—' : `${packed[c.product]!.toFixed(1)} MB`) },
   ];

@@ -1,14 +1,15 @@
 /**
  * Everything measured for one configuration (an extension in one browser set-up): enrollment,
- * cold start, the three pages, video, memory over 500 images.
+ * cold start, the three pages, video, memory over 500 images (memory.ts).
  */
 import type { Page } from 'playwright-core';
 import type { Site } from '../../tests/e2e/helpers/site.js';
-import { galleryPage, groupPage, memoryPage, scrollPage, videoPage } from './pages.js';
+import { galleryPage, groupPage, scrollPage, videoPage } from './pages.js';
+import { memoryRun, type MemorySample } from './memory.js';
 import { runPage, type PageResult } from './page-run.js';
 import { ENROLLEES, galleryPhotos, GROUP_PHOTOS, scrollPhotos } from './photos.js';
 import type { Product } from './products.js';
-import { openSession, rssMb, until, type Session } from './session.js';
+import { openSession, until, type Session } from './session.js';
 import { videoFrames } from './frames.js';
 import { heldRate } from './stats.js';
 
@@ -27,12 +28,6 @@ export interface Config {
 
 export type Scenario = 'cold' | 'gallery' | 'groups' | 'scroll' | 'video' | 'memory';
 
-export interface MemorySample {
-  images: number;
-  rssMb: number;
-  jsHeapMb: number;
-}
-
 export interface ConfigResult {
   name: string;
   product: Product['id'];
@@ -50,14 +45,6 @@ export interface ConfigResult {
 }
 
 const tag = (url: string, t: string) => `${url}?${t}`;
-
-async function memorySample(session: Session, images: number): Promise<MemorySample> {
-  const cdp = await session.offscreen();
-  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
-  const heap = await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage');
-  const rss = session.extensionPids().reduce((sum, pid) => sum + rssMb(pid), 0);
-  return { images, rssMb: rss, jsHeapMb: heap.usedSize / 2 ** 20 };
-}
 
 /** Reads down the page a screen at a time, as a reader would. */
 async function scrollThrough(page: Page): Promise<void> {
@@ -123,30 +110,6 @@ export async function runConfig(config: Config, site: Site, faces: string, log: 
   } finally {
     await session.close();
   }
-}
-
-/** `total` images, 50 at a time; memory after 100 and every further 100. */
-async function memoryRun(session: Session, site: Site, faces: string, name: string, total: number, log: (line: string) => void): Promise<MemorySample[]> {
-  const pool = scrollPhotos(faces);
-  const urls = Array.from({ length: total }, (_, i) => `${site.photo(pool[i % pool.length] as string)}?m=${i}`);
-  const page = await session.context.newPage();
-  const runs = session.runs;
-  const samples: MemorySample[] = [];
-  try {
-    await page.goto(site.page(`${name}-memory`, memoryPage(urls, 50)));
-    const before = runs.length;
-    for (let k = 0; k < total / 50; k++) {
-      await page.evaluate((batch) => (window as unknown as { showBatch(k: number): void }).showBatch(batch), k);
-      await until(`batch ${k} analysed`, async () => runs.length - before >= (k + 1) * 50, 600_000, 200).catch(() => undefined);
-      if ((k + 1) % 2 === 0) {
-        samples.push(await memorySample(session, runs.length - before));
-        log(`${name} memory: ${JSON.stringify(samples.at(-1))}`);
-      }
-    }
-  } finally {
-    await page.close();
-  }
-  return samples;
 }
 
 async function pinCores(session: Session, product: Product, cores: number): Promise<void> {

@@ -24,6 +24,12 @@ export interface Session {
   closeEngine(): Promise<void>;
   /** Renderer processes of extensions (the offscreen document and service worker live there). */
   extensionPids(): number[];
+  /**
+   * The engine host's process: extension renderers that started after the session opened (the
+   * service worker's was there already; Chromium gives the cross-origin-isolated offscreen
+   * document a process of its own). All extension renderers if none started since.
+   */
+  enginePids(): number[];
   close(): Promise<void>;
 }
 
@@ -51,6 +57,11 @@ export async function openSession(extension: string, extraArgs: readonly string[
   const port = Number(readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0]);
   const worker = () => until('the extension service worker', async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')));
   const origin = `chrome-extension://${new URL((await worker()).url()).host}`;
+  // The service worker's process (its command line can take a moment to show the flag).
+  const workerPids = new Set(await until('the service worker\'s process', async () => {
+    const pids = rendererPids(profile, '--extension-process');
+    return pids.length ? pids : null;
+  }, 20_000));
   let offscreen: Promise<Cdp> | null = null;
   const runs: EngineRun[] = [];
   const connect = (timeoutMs: number) => {
@@ -82,6 +93,11 @@ export async function openSession(extension: string, extraArgs: readonly string[
       void connect(600_000).catch(() => undefined);
     },
     extensionPids: () => rendererPids(profile, '--extension-process'),
+    enginePids: () => {
+      const all = rendererPids(profile, '--extension-process');
+      const later = all.filter((pid) => !workerPids.has(pid));
+      return later.length ? later : all;
+    },
     close: async () => {
       await offscreen?.then((c) => c.close(), () => undefined);
       await context.close();
@@ -105,9 +121,3 @@ function rendererPids(profile: string, flag: string): number[] {
 }
 
 const readdirProc = (): string[] => readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-
-/** Resident memory of a process in MB (VmRSS). */
-export function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}

@@ -18,6 +18,7 @@ const tf = faceapi.tf as unknown as {
   setBackend(name: string): Promise<boolean>;
   ready(): Promise<void>;
   getBackend(): string;
+  backend(): { wasm?: { HEAPU8: Uint8Array } };
   browser: { fromPixels(pixels: ImageData): faceapi.tf.Tensor3D };
   env(): { set(flag: string, value: boolean): void };
 };
@@ -82,6 +83,13 @@ async function analyse(url: string): Promise<PeerEngineAnalysis> {
   tail = next.catch(() => undefined);
   return next;
 }
+
+/**
+ * For the benchmark's memory run: the size of tfjs's WebAssembly memory. Its module creates
+ * that memory itself, and Chromium's measureUserAgentSpecificMemory() leaves such memory out
+ * (it counts ORT's, which is created from JS), so the benchmark reads it here.
+ */
+(globalThis as unknown as { peerWasmBytes(): number | null }).peerWasmBytes = () => (ready ? (tf.backend().wasm?.HEAPU8.buffer.byteLength ?? null) : null);
 
 chrome.runtime.onMessage.addListener((message: PeerMessage, _sender, reply: (r: PeerReply<PeerEngineAnalysis>) => void) => {
   if (message?.to !== 'peer-engine') return false;

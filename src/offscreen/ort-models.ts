@@ -83,7 +83,8 @@ export async function loadModels(sources: ModelSources = browserSources): Promis
   const fetched = Promise.all(ids.map((id) => sources.modelBytes(id)));
   const webgpu = await sources.hasWebGpu();
   const runtime = await sources.runtime(webgpu);
-  const bytes = await fetched;
+  // Only WebGPU sessions keep the model files (9 MB), to move to WASM if the GPU is lost.
+  let bytes: Uint8Array[] | null = await fetched;
   let backend: Provider = 'wasm';
   let sessions: ort.InferenceSession[] | null = null;
   if (webgpu) {
@@ -94,7 +95,10 @@ export async function loadModels(sources: ModelSources = browserSources): Promis
       log.warn(`WebGPU failed, falling back to WASM: ${errorMessage(error)}`);
     }
   } else log.info('no WebGPU adapter; using WASM');
-  sessions ??= await createSessions(sources, runtime, 'wasm', bytes);
+  if (!sessions) {
+    sessions = await createSessions(sources, runtime, 'wasm', bytes);
+    bytes = null;
+  }
   log.info(`models loaded on ${backend} (${String(runtime.env.wasm.numThreads)} WASM threads, crossOriginIsolated=${String(globalThis.crossOriginIsolated)})`);
   const queue = serialQueue();
   let current = sessions;
@@ -104,7 +108,9 @@ export async function loadModels(sources: ModelSources = browserSources): Promis
     (toWasm ??= (async () => {
       log.warn(`WebGPU device lost, moving to WASM: ${why}`);
       const lost = current;
+      if (!bytes) throw new Error('no model files kept to move to WASM');
       current = await createSessions(sources, runtime, 'wasm', bytes);
+      bytes = null;
       backend = 'wasm';
       await Promise.allSettled(lost.map((s) => s.release()));
     })());

@@ -134,7 +134,8 @@ const CASES: OpCase[] = [
       { name: 'm', op: 'Mean', input: ['a', 'hw'], attr: { T: attr.float, Tidx: attr.int, keep_dims: attr.b(false) } },
       { name: 'out', op: '_FusedMatMul', input: ['m', 'w2', 'b2'], attr: { T: attr.float, transpose_a: attr.b(false), transpose_b: attr.b(false), fused_ops: attr.strs(['BiasAdd']), num_args: { i: '1' }, epsilon: attr.f(0) } },
     ],
-    initializerTypes: [DataType.FLOAT, DataType.UINT8, DataType.FLOAT16, DataType.DOUBLE],
+    // uint8 weights index a float table (no double arithmetic left to fold: see models/README.md).
+    initializerTypes: [DataType.FLOAT, DataType.UINT8, DataType.FLOAT16],
   },
 ];
 

@@ -38,9 +38,6 @@ export const DEFAULT_DETECT_CONFIG: DetectConfig = {
   maxFaces: 200,
 };
 
-/** Batches of this many refinement crops keep the detector's input under ~13 MB. */
-const REFINE_BATCH = 16;
-
 function centre(box: Box): [number, number] {
   return [box[0] + box[2] / 2, box[1] + box[3] / 2];
 }
@@ -92,24 +89,21 @@ export function suppressContained(sorted: readonly Detection[]): Detection[] {
  */
 async function refine(detector: ModelRunner, img: RgbaImage, candidates: readonly Detection[], cfg: DetectConfig): Promise<Detection[]> {
   const refined: Detection[] = [];
-  for (let start = 0; start < candidates.length; start += REFINE_BATCH) {
-    const chunk = candidates.slice(start, start + REFINE_BATCH);
-    const regions = chunk.map((c) => squareAround(c.box, cfg.refineFactor));
-    const results = await detectInRegions(detector, img, regions, cfg.minScore);
-    results.forEach((dets, i) => {
-      const region = regions[i] as Box;
-      const [cx, cy] = centre(region);
-      const near = weightedNms(dets, cfg.nmsIou).filter((d) => {
-        const [x, y] = centre(d.box);
-        return Math.hypot(x - cx, y - cy) < region[2] / 4;
-      });
-      const best = near[0];
-      const coarse = chunk[i] as Detection;
-      // The coarse score is kept: the closer look rates dogs as confidently as people.
-      if (best && best.score >= cfg.refineMinScore) refined.push({ ...best, score: coarse.score });
-      else if (Math.max(coarse.box[2], coarse.box[3]) < cfg.tinyFace) refined.push(coarse);
+  const regions = candidates.map((c) => squareAround(c.box, cfg.refineFactor));
+  const results = await detectInRegions(detector, img, regions, cfg.minScore);
+  results.forEach((dets, i) => {
+    const region = regions[i] as Box;
+    const [cx, cy] = centre(region);
+    const near = weightedNms(dets, cfg.nmsIou).filter((d) => {
+      const [x, y] = centre(d.box);
+      return Math.hypot(x - cx, y - cy) < region[2] / 4;
     });
-  }
+    const best = near[0];
+    const coarse = candidates[i] as Detection;
+    // The coarse score is kept: the closer look rates dogs as confidently as people.
+    if (best && best.score >= cfg.refineMinScore) refined.push({ ...best, score: coarse.score });
+    else if (Math.max(coarse.box[2], coarse.box[3]) < cfg.tinyFace) refined.push(coarse);
+  });
   return suppressContained(weightedNms(refined, cfg.nmsIou));
 }
 

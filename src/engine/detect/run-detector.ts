@@ -12,11 +12,26 @@ const PLANE = 3 * BLAZEFACE_INPUT_SIZE * BLAZEFACE_INPUT_SIZE;
 const GRID16 = 512;
 
 /**
- * Runs the detector once over a batch of image regions (each letterboxed to 256x256) and
+ * onnxruntime-web's WASM memory grows to the largest run it has seen and never shrinks: a
+ * batch of 16 regions grew it by 78 MB, while batches of 4 run in memory already there and
+ * take no longer per region (measured: docs/BENCHMARKS.md, "Memory"). Each region's result does not
+ * depend on the batch it ran in.
+ */
+const DETECTOR_BATCH = 4;
+
+/**
+ * Runs the detector over image regions (each letterboxed to 256x256), a few per run, and
  * returns, per region, the candidates above `minScore` in image pixels, before NMS.
  */
 export async function detectInRegions(detector: ModelRunner, img: RgbaImage, regions: readonly Box[], minScore: number): Promise<Detection[][]> {
-  if (regions.length === 0) return [];
+  const results: Detection[][] = [];
+  for (let start = 0; start < regions.length; start += DETECTOR_BATCH) {
+    results.push(...(await detectBatch(detector, img, regions.slice(start, start + DETECTOR_BATCH), minScore)));
+  }
+  return results;
+}
+
+async function detectBatch(detector: ModelRunner, img: RgbaImage, regions: readonly Box[], minScore: number): Promise<Detection[][]> {
   const batch = new Float32Array(regions.length * PLANE);
   const transforms = regions.map((region, i) => {
     const letterbox = resizeLetterbox(img, BLAZEFACE_INPUT_SIZE, BLAZEFACE_MEAN, BLAZEFACE_STD, region);

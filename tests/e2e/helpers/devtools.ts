@@ -75,9 +75,9 @@ export async function watchProblems(browser: Browser): Promise<{ problems: Logge
 export interface EngineMemory {
   /** Live JS heap of the engine's document after a full GC, bytes. */
   jsHeap: number;
-  /** ArrayBuffer backing stores there, bytes: ORT's WebAssembly memory and the decoded images. */
+  /** ArrayBuffer backing stores there, bytes: the decoded images (ORT's WebAssembly memory is not counted here; it is in processRss). */
   buffers: number;
-  /** Resident memory of the extension's renderer process (service worker and engine document), bytes. */
+  /** Resident memory of the extension's renderer processes summed (the engine document's and the service worker's), bytes. */
   processRss: number;
 }
 
