@@ -52,7 +52,7 @@ export function createSampler(video: HTMLVideoElement, hooks: SamplerHooks): Sam
   let timer: ReturnType<typeof setTimeout> | undefined;
   let busy = false;
   let unreadable = false;
-  /** performance.now() when the last identified frame was grabbed. */
+  /** performance.now() when the last identified frame's answer arrived. */
   let identifiedAt = Number.NEGATIVE_INFINITY;
   /** Bumped by reset(); an answer for an older generation describes a scene that is gone. */
   let generation = 0;
@@ -81,7 +81,7 @@ export function createSampler(video: HTMLVideoElement, hooks: SamplerHooks): Sam
       if (mode === 'track') tracker.follow(result.value.faces.map((f) => f.box), timeMs);
       else {
         tracker.update(result.value.faces.map((f) => ({ box: f.box, name: f.name })), timeMs);
-        identifiedAt = started;
+        identifiedAt = performance.now();
       }
       hooks.onTracks();
     } catch (error) {
