@@ -65,8 +65,8 @@ function start(): void {
     watchImages((img, url) => void label(img, url)),
     watchBackgrounds((el, url, placement) => void label(el, url, placement)),
     watchCanvases((canvas, dataUrl) => void label(canvas, dataUrl)),
-    watchVideos(labels, () => showUnknown),
   ];
+  const videos = watchVideos(labels, () => showUnknown, () => enabled);
 
   const refresh = async () => {
     await readSettings();
@@ -74,6 +74,8 @@ function start(): void {
     shown.clear();
     if (enabled) watchers.forEach((w) => w.rescan());
     else labels.clearAll();
+    // Videos start over either way: on, with the new names; off, their sampling stops.
+    videos.rescan();
   };
 
   let frame = 0;

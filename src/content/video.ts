@@ -15,7 +15,7 @@ import { videoBox } from './video/video-box.js';
 const RESUME_EVENTS = ['play', 'playing', 'loadeddata', 'seeked', 'resize'];
 const RESET_EVENTS = ['seeking', 'emptied'];
 
-export function watchVideos(labels: Labels, showUnknown: () => boolean): { rescan(): void } {
+export function watchVideos(labels: Labels, showUnknown: () => boolean, enabled: () => boolean): { rescan(): void } {
   const samplers = new WeakMap<HTMLVideoElement, Sampler>();
   /** Videos in the document; removed ones are forgotten here (their sampler stops by itself) and found again if re-added. */
   const live = new Set<HTMLVideoElement>();
@@ -72,6 +72,7 @@ export function watchVideos(labels: Labels, showUnknown: () => boolean): { resca
     if (known) return known.kick();
     const id = nextId++;
     const sampler = createSampler(video, {
+      enabled,
       onTracks: () => draw(video),
       onUnreadable: (state) => {
         labels.clear(video);
@@ -94,7 +95,7 @@ export function watchVideos(labels: Labels, showUnknown: () => boolean): { resca
   document.addEventListener('visibilitychange', () => each((s) => s.kick()));
 
   return {
-    // Names or settings changed: tracks decided under the old ones start over.
+    // Names or settings changed: tracks decided under the old ones start over (or stop, when Facetag was switched off).
     rescan: () => each((sampler, video) => {
       drop(video);
       sampler.kick();

@@ -28,9 +28,9 @@ export async function toBackground<N extends BackgroundName>(type: N, payload: z
   return !first.ok && IDEMPOTENT.has(type) && LOST.test(first.error) ? send() : first;
 }
 
-export function toEngine<N extends EngineName>(type: N, payload: z.input<(typeof engineRequests)[N]>): Promise<Result<EngineResponses[N]>> {
+export function toEngine<N extends EngineName>(type: N, payload: z.input<(typeof engineRequests)[N]>, timeoutMs = ENGINE_TIMEOUT_MS): Promise<Result<EngineResponses[N]>> {
   const envelope: Envelope = { to: 'engine', type, payload };
-  return settle(() => ext.runtime.sendMessage(envelope), type, ENGINE_TIMEOUT_MS);
+  return settle(() => ext.runtime.sendMessage(envelope), type, timeoutMs);
 }
 
 export function toContent<N extends ContentName>(

@@ -37,6 +37,8 @@ export interface Sampler {
 }
 
 export interface SamplerHooks {
+  /** Facetag is switched on (the popup's global switch): while off, nothing is sampled. */
+  enabled(): boolean;
   /** New tracks are in: draw them. */
   onTracks(): void;
   /** The video cannot be read: it was stopped for good. */
@@ -58,7 +60,7 @@ export function createSampler(video: HTMLVideoElement, hooks: SamplerHooks): Sam
   let generation = 0;
 
   const watchable = () => {
-    if (unreadable || !self.visible || !video.isConnected || video.paused || video.ended) return false;
+    if (unreadable || !hooks.enabled() || !self.visible || !video.isConnected || video.paused || video.ended) return false;
     if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0 || document.visibilityState !== 'visible') return false;
     const r = video.getBoundingClientRect();
     return r.width >= MIN_VIDEO_SIDE && r.height >= MIN_VIDEO_SIDE;

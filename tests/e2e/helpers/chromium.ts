@@ -10,6 +10,7 @@ import { waitFor, type Driver, type Rect, type SeenNode, type TestPage } from '.
 import { browserPid, overrideQuota, wrapExtensionPage } from './chromium-extras.js';
 import { grantedCopy } from './extension-copy.js';
 import { loggedRequests } from './netlog.js';
+import { attachDevtools, DEVTOOLS_ARGS, watchProblems } from './devtools.js';
 
 export const CHROMIUM = process.env.FACETAG_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -161,6 +162,7 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
         // Loopback too, so the guard proxy sees requests to the test servers and everything else.
         '--proxy-bypass-list=<-loopback>',
         ...(options.args ?? []),
+        ...(process.env.FACETAG_E2E_DEBUG ? DEVTOOLS_ARGS : []),
         // Every request of every context, for the network audit (extensionRequests).
         `--log-net-log=${join(netLogs, `start-${++starts}.json`)}`,
       ],
@@ -169,8 +171,10 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
     // Pages opened before the worker has registered the content script would stay unlabelled.
     await waitFor('the content script registration', () => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 30_000);
     if (process.env.FACETAG_E2E_DEBUG) {
-      sw.on('console', (m) => process.stderr.write(`[sw] ${m.text()}\n`));
-      context.on('console', (m) => process.stderr.write(`[page] ${m.text()}\n`));
+      // Every console line of every context (the offscreen document's engine log among them), as it comes.
+      const { problems } = await watchProblems(await attachDevtools(profile), true);
+      const timer = setInterval(() => problems.splice(0).forEach((p) => process.stderr.write(`[${p.context.slice(0, 60)}] ${p.level} ${p.text}\n`)), 500);
+      context.on('close', () => clearInterval(timer));
     }
   };
 

@@ -35,10 +35,11 @@ export interface LoggedProblem {
 const CONTEXT_TYPES = new Set(['page', 'service_worker', 'other', 'background_page']);
 
 /**
- * Collects console errors and warnings, uncaught exceptions and browser log errors from every
- * page, the service worker and the offscreen document, including ones created later.
+ * Collects console errors and warnings (every console message with `everyLevel`), uncaught
+ * exceptions and browser log errors from every page, the service worker and the offscreen
+ * document, including ones created later.
  */
-export async function watchProblems(browser: Browser): Promise<{ problems: LoggedProblem[]; stop(): Promise<void> }> {
+export async function watchProblems(browser: Browser, everyLevel = false): Promise<{ problems: LoggedProblem[]; stop(): Promise<void> }> {
   const problems: LoggedProblem[] = [];
   const sessions: CDPSession[] = [];
   const seen = new Set<Target>();
@@ -50,7 +51,7 @@ export async function watchProblems(browser: Browser): Promise<{ problems: Logge
     sessions.push(session);
     const where = () => `${target.type()} ${target.url().slice(0, 100)}`;
     session.on('Runtime.consoleAPICalled', (e) => {
-      if (e.type === 'error' || e.type === 'warning' || e.type === 'assert') problems.push({ context: where(), level: e.type, text: e.args.map((a) => a.value ?? a.description ?? '').join(' ') });
+      if (everyLevel || e.type === 'error' || e.type === 'warning' || e.type === 'assert') problems.push({ context: where(), level: e.type, text: e.args.map((a) => a.value ?? a.description ?? '').join(' ') });
     });
     session.on('Runtime.exceptionThrown', (e) => problems.push({ context: where(), level: 'exception', text: e.exceptionDetails.exception?.description ?? e.exceptionDetails.text }));
     session.on('Log.entryAdded', (e) => {
