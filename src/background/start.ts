@@ -8,6 +8,7 @@ import { createRouter, listen } from '../platform/messaging.js';
 import { ext } from '../platform/ext.js';
 import { logger } from '../shared/logger.js';
 import { backgroundRequests } from '../shared/protocol.js';
+import { keepStoreThroughDiskPressure } from '../store/keep-stored.js';
 import { injectIntoOpenTabs, syncContentScripts } from './access.js';
 import type { EngineCall } from './engine-call.js';
 import { backgroundHandlers } from './handlers.js';
@@ -36,6 +37,9 @@ export function startBackground(engine: EngineCall): void {
   watchVideoTabs(report('clearing a tab\'s video status'));
   // Access held from an earlier session switches labelling on without any other step.
   void syncContentScripts().catch(report('content script registration'));
+  void keepStoreThroughDiskPressure()
+    .then((kept) => (kept === 'refused' ? log.warn('the browser refused to keep the people stored through disk pressure') : log.info(`people store: ${kept}`)))
+    .catch(report('asking to keep the store'));
   // The exact menu listener, reachable from the worker's console (and the e2e tests).
   Object.assign(globalThis, { facetag: { onMenuClicked } });
 }

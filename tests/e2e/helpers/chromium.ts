@@ -103,6 +103,9 @@ function wrap(page: Page, inPagePrompt = false): TestPage {
     chooseFile: (selector, path) => page.setInputFiles(selector, path),
     press: (key) => page.keyboard.press(key),
     evaluate: (script) => page.evaluate(script),
+    reload: async () => {
+      await page.reload({ waitUntil: 'domcontentloaded' });
+    },
     screenshot: async (file) => {
       await page.screenshot({ path: file, fullPage: true });
     },

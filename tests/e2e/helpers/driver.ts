@@ -36,6 +36,8 @@ export interface TestPage {
   chooseFile(selector: string, path: string): Promise<void>;
   press(key: string): Promise<void>;
   evaluate(script: string): Promise<unknown>;
+  /** Reloads the page as the browser's reload button does, and waits for its DOM. */
+  reload(): Promise<void>;
   screenshot(file: string): Promise<void>;
   /** Makes this the tab the user looks at (browsers slow down animation frames in the others). */
   bringToFront(): Promise<void>;

@@ -30,4 +30,19 @@ export function grantedCopyAt(built: string, dir: string): string {
   return dir;
 }
 
+/**
+ * The granted copy without "unlimitedStorage": the shipped build asks for it so the browser never
+ * evicts the people, and that same permission puts it beyond any quota a test can lower. Every
+ * line of code is the build's own; only the browser's quota applies again.
+ */
+export function quotaBoundCopy(browser: 'chrome' | 'firefox'): string {
+  const dir = grantedCopy(browser);
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions: string[] };
+  if (!manifest.permissions.includes('unlimitedStorage')) throw new Error('the build no longer asks for unlimitedStorage: this copy would test nothing different');
+  manifest.permissions = manifest.permissions.filter((p) => p !== 'unlimitedStorage');
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
 export const ARTIFACTS = join(ROOT, 'artifacts', 'e2e');

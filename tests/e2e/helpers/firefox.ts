@@ -89,6 +89,9 @@ function wrap(page: Page, chromeAccessibles: Accessibles, url = page.url()): Tes
     },
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
     evaluate: (script) => page.evaluate(script),
+    reload: async () => {
+      await page.reload({ waitUntil: 'domcontentloaded' });
+    },
     screenshot: async (file) => {
       await page.screenshot({ path: file as `${string}.png`, fullPage: true });
     },

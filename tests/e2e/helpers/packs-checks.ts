@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { IdentityPack } from '../../../src/shared/identity-pack.js';
 import { waitFor, type Driver, type ExtensionPage, type TestPage } from './driver.js';
+import { choosePack, waitText } from './options-page.js';
 import { ARTIFACTS } from './extension-copy.js';
 import { badPacks, BULK_SKIPPED, bulkFolder, cliPack, crowdPack, longFolder, tempDir } from './pack-files.js';
 import { labelOn, over, settledLabels } from './seen.js';
@@ -28,26 +29,6 @@ const PASSPHRASE = 'correct horse battery staple';
 /** People with their embeddings, independent of the reference ids an import gives. */
 const peopleAndVectors = (d: StoreRows) =>
   d.people.map((p) => ({ id: p.id, name: p.name, vectors: d.embeddings.filter((e) => e.personId === p.id).map((e) => e.vector.join(',')).sort() })).sort((a, b) => a.name.localeCompare(b.name));
-
-/** Waits for an element's text; a timeout says what the page showed instead. */
-async function waitText(page: ExtensionPage, selector: string, pattern: RegExp, timeoutMs = 120_000): Promise<void> {
-  try {
-    await waitFor(`${selector} to say ${pattern}`, async () => pattern.test(await page.text(selector)), timeoutMs, 100);
-  } catch (error) {
-    const shown = await page.evaluate('JSON.stringify([...document.querySelectorAll("[id]")].filter((e) => e.id.includes("status") || e.id.includes("error") || e.id.includes("count")).map((e) => e.id + ": " + e.textContent))');
-    throw new Error(`${String(error)}; the page shows ${String(shown)}`);
-  }
-}
-
-/** Chooses a pack file; waits for the summary (or an error) without changing anything. */
-async function choosePack(page: ExtensionPage, file: string): Promise<void> {
-  await page.evaluate('document.getElementById("import-status").textContent = ""; document.getElementById("import-error").textContent = ""');
-  await page.setFiles('#import-file', [file]);
-  await waitFor('the pack to be checked', async () => {
-    const [status, error] = [await page.text('#import-status'), await page.text('#import-error')];
-    return error !== '' || (status !== '' && !/Checking/.test(status));
-  }, 120_000, 100);
-}
 
 export function packChecks(env: () => Env): void {
   let dir = '';
@@ -160,36 +141,6 @@ export function packChecks(env: () => Env): void {
     expect(over(labels, await web.rect('#penny2'))).toEqual(['Facetag: Penny']);
     await web.close();
   });
-
-  // Chromium only: DevTools can lower an origin's storage quota (Storage.overrideQuotaForOrigin);
-  // Firefox has no such control over BiDi, and filling a real disk is not a test anyone can run.
-  it('packs: storage full during a folder enrollment or a pack import — nothing saved, and a clear message', async (ctx) => {
-    const { driver } = env();
-    if (!driver.setExtensionQuota) return ctx.skip();
-    const page = await driver.openExtensionPage(OPTIONS);
-    const before = await storeRows(page);
-    // Far below what the store already uses, so no write fits: as on a full disk. (A quota just
-    // above navigator.storage.estimate() is not reliable: the estimate lags behind compaction.)
-    await driver.setExtensionQuota(1024);
-    try {
-      // IndexedDB lets writes through on the space the quota manager reported in the last 30 s
-      // (BucketContext::kBucketSpaceCacheTimeLimit) without asking again; let that allowance lapse.
-      await new Promise((r) => setTimeout(r, 31_000));
-      await page.setFiles('#bulk-folder', [bulkFolder(tempDir('bulk-quota'))]);
-      await waitFor('the folder enrollment to end', async () => (await page.text('#bulk-status')) !== '' || (await page.text('#bulk-error')) !== '', 180_000, 200);
-      expect({ status: await page.text('#bulk-status'), error: await page.text('#bulk-error') }).toEqual({ status: '', error: expect.stringMatching(/^Your browser's storage is full, so nothing was saved/) });
-      const crowd = crowdPack(dir, cli, 10, 20);
-      await choosePack(page, crowd.file);
-      await page.click('#import-merge');
-      await waitFor('the import to end', async () => /^Imported/.test(await page.text('#import-status')) || (await page.text('#import-error')) !== '', 60_000, 100);
-      expect(await page.text('#import-error')).toMatch(/^Your browser's storage is full, so nothing was saved/);
-      await shot(page, 'options-storage-full');
-      expect(await storeRows(page)).toEqual(before);
-    } finally {
-      await driver.setExtensionQuota(null);
-    }
-    await page.close();
-  }, 400_000);
 
   it('packs: the browser killed in the middle of an import leaves no half-imported person', async () => {
     const { driver } = env();

@@ -179,7 +179,7 @@ export function peopleChecks(env: () => Env): void {
     await clickAccessible(page, /^Not Raj$/);
     await pageShows(page, { '#r2': [], '#r4': ['Facetag: Raj'] });
 
-    await page.evaluate('location.reload()');
+    await page.reload();
     await labelOn(page, '#r4', 'Raj');
     expect(over(await settledLabels(page, 3000), await page.rect('#r2')), 'after reload').toEqual([]);
     await page.close();
@@ -195,7 +195,7 @@ export function peopleChecks(env: () => Env): void {
     try {
       await clickOn(popup, '#enabled');
       await pageShows(page, { '#b2': [] });
-      await page.evaluate('location.reload()');
+      await page.reload();
       expect(over(await settledLabels(page, 5000), await page.rect('#b2'))).toEqual([]);
     } finally {
       if ((await popup.evaluate(`document.getElementById('enabled').checked`)) === false) await clickOn(popup, '#enabled');

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { boundedDriver } from './bounded-calls.js';
 import { waitFor, type Driver, type SeenLabel, type TestPage } from './driver.js';
 import { enrollmentChecks } from './enroll-checks.js';
 import { enrollByMenu } from './enroll-flow.js';
@@ -16,7 +17,7 @@ import { packChecks } from './packs-checks.js';
 import { hostileChecks } from './hostile-checks.js';
 import { labelOn, over, settledLabels } from './seen.js';
 import { imagePage, startSite, type Site } from './site.js';
-import { keepOnlyPeople, MAIN_SUITE_PEOPLE } from './store-rows.js';
+import { keepOnlyPeople, MAIN_SUITE_PEOPLE, OPTIONS } from './store-rows.js';
 import { videoChecks } from './video-checks.js';
 
 const ID = 'face-api.js/identities';
@@ -48,7 +49,7 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
     mkdirSync(ARTIFACTS, { recursive: true });
     site = await startSite();
     proxy = await startGuardProxy([Number(new URL(site.origin).port), Number(new URL(site.otherOrigin).port)]);
-    driver = await launch(proxy.port);
+    driver = boundedDriver(await launch(proxy.port));
     browser = driver.name;
   });
 
@@ -190,6 +191,15 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
     const page = await driver.open(site.page('gallery', imagePage('Gallery', gallery())));
     await checkGallery(page);
     await shot(page, 'after-restart');
+    await page.close();
+  });
+
+  it('keeps the people in storage the browser may not evict, even when the disk runs low', async () => {
+    const page = await driver.openExtensionPage(OPTIONS);
+    // Chrome exempts an extension holding "unlimitedStorage" from eviction; Firefox, storage the
+    // extension has marked persisted (its background asks at start).
+    const kept = driver.name === 'chromium' ? "chrome.permissions.contains({ permissions: ['unlimitedStorage'] })" : 'navigator.storage.persisted()';
+    expect(await page.evaluate(kept)).toBe(true);
     await page.close();
   });
 

@@ -190,7 +190,7 @@ export function videoChecks(env: () => Env): void {
     await waitFor('the cross-origin video to play', async () => (await clipTime(page, 'x')) > 1500);
     const popup = await driver.openPopup(page);
     await waitFor('the popup note', async () => {
-      await popup.evaluate('location.reload()');
+      await popup.reload();
       await sleep(300);
       return /^1 video on this page can't be read: served by another site/.test(String(await popup.evaluate(`document.getElementById('video-status').hidden ? '' : document.getElementById('video-status').textContent`)));
     }, 30_000, 500);
