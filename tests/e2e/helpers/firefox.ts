@@ -90,7 +90,10 @@ function wrap(page: Page, chromeAccessibles: Accessibles, url = page.url()): Tes
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
     evaluate: (script) => page.evaluate(script),
     reload: async () => {
-      await page.reload({ waitUntil: 'domcontentloaded' });
+      // Not page.reload(): over BiDi it can fail to settle on an extension page (the popup). A
+      // reload the page asks for itself settles; then wait for the new document.
+      await page.evaluate('location.reload()');
+      await waitFor('the reloaded page', async () => (await page.evaluate('document.readyState')) !== 'loading', 30_000, 100);
     },
     screenshot: async (file) => {
       await page.screenshot({ path: file as `${string}.png`, fullPage: true });
