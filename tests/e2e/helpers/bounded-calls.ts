@@ -4,6 +4,7 @@
  * process); unbounded, that hangs the whole check until vitest's timeout says only "timed out",
  * with no word of which step it was. Bounded, the failure names the step and its arguments.
  */
+import { traceStep } from './call-trace.js';
 import type { Driver, ExtensionPage, TestPage } from './driver.js';
 
 /** A page call (a click, a probe, a screenshot) answers well within this. */
@@ -29,7 +30,18 @@ function boundMethods<T extends object>(target: T, name: string, ms: number, wra
       return (...args: unknown[]) => {
         const result: unknown = Reflect.apply(value, obj, args);
         if (!(result instanceof Promise)) return result;
-        return settlesWithin(result, ms, `${name}.${String(prop)}(${describeArgs(args)})`).then((v) => wrapResult(String(prop), v));
+        const what = `${name}.${String(prop)}(${describeArgs(args)})`;
+        const ended = traceStep(what);
+        return settlesWithin(result, ms, what).then(
+          (v) => {
+            ended('ok');
+            return wrapResult(String(prop), v);
+          },
+          (error: unknown) => {
+            ended(`failed: ${String(error).slice(0, 200)}`);
+            throw error;
+          },
+        );
       };
     },
   });

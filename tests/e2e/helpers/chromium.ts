@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { waitFor, type Driver, type Rect, type SeenNode, type TestPage } from './driver.js';
-import { browserPid, overrideQuota, wrapExtensionPage } from './chromium-extras.js';
+import { browserPid, descendants, isAlive, overrideQuota, wrapExtensionPage } from './chromium-extras.js';
+import { settlesWithin } from './bounded-calls.js';
 import { grantedCopy } from './extension-copy.js';
 import { loggedRequests } from './netlog.js';
 import { attachDevtools, DEVTOOLS_ARGS, watchProblems } from './devtools.js';
@@ -170,7 +171,8 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
         `--log-net-log=${join(netLogs, `start-${++starts}.json`)}`,
       ],
     });
-    const sw = await worker();
+    const sw = await firstWorker();
+    extensionId = new URL(sw.url()).host;
     // Pages opened before the worker has registered the content script would stay unlabelled.
     await waitFor('the content script registration', () => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 30_000);
     if (process.env.FACETAG_E2E_DEBUG) {
@@ -181,8 +183,27 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
     }
   };
 
-  const worker = (): Promise<Worker> =>
-    waitFor('the extension service worker', async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? null, 30_000);
+  let extensionId = '';
+  const listedWorkers = () => context.serviceWorkers().filter((w) => w.url().startsWith('chrome-extension://'));
+  const firstWorker = (): Promise<Worker> => waitFor('the extension service worker', async () => listedWorkers()[0] ?? null, 30_000);
+
+  /**
+   * The extension's service worker, answering. Chrome stops an idle worker after 30 s, and a
+   * test's evaluate is no event that starts it again (one sent to a worker being stopped can
+   * even fail to settle: seen hanging a whole check). So ask with a bound, and on no answer
+   * wake the worker as a user would, by opening the popup, which asks the background for people.
+   */
+  const worker = async (): Promise<Worker> => {
+    for (let attempt = 1; ; attempt++) {
+      // Newest first: a worker whose end the protocol never reported can linger in the list.
+      for (const sw of listedWorkers().reverse()) if (await within(5000, sw.evaluate(() => true))) return sw;
+      if (attempt === 4) throw new Error('the extension service worker does not answer, even after opening the popup to wake it');
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/src/popup/popup.html`).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 1000));
+      await popup.close();
+    }
+  };
 
   await start();
   const quota: Parameters<typeof overrideQuota>[3] = {};
@@ -195,18 +216,18 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
     },
     async clickEnrollMenu(page, srcUrl) {
       const sw = await worker();
-    // Pages opened before the worker has registered the content script would stay unlabelled.
-    await waitFor('the content script registration', () => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 30_000);
-      await sw.evaluate(async ({ srcUrl, pageUrl }) => {
+      // Pages opened before the worker has registered the content script would stay unlabelled.
+      await waitFor('the content script registration', () => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 30_000);
+      await settlesWithin(sw.evaluate(async ({ srcUrl, pageUrl }) => {
         const [tab] = await chrome.tabs.query({ url: pageUrl });
         const info: chrome.contextMenus.OnClickData = { menuItemId: 'facetag-enroll', srcUrl, pageUrl, frameId: 0, editable: false, mediaType: 'image' };
         const hook = (globalThis as unknown as { facetag: { onMenuClicked(i: chrome.contextMenus.OnClickData, t?: chrome.tabs.Tab): Promise<void> } }).facetag;
         await hook.onMenuClicked(info, tab);
-      }, { srcUrl, pageUrl: page.url });
+      }, { srcUrl, pageUrl: page.url }), 60_000, 'the menu click in the service worker');
     },
     async setShowUnknown(on) {
       // Only extension pages may change settings: send from the popup's page, as its checkbox does.
-      const id = new URL((await worker()).url()).host;
+      const id = extensionId;
       const popup = await context.newPage();
       try {
         await popup.goto(`chrome-extension://${id}/src/popup/popup.html`);
@@ -222,7 +243,7 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
       const popup = await context.newPage();
       await popup.setViewportSize({ width: 370, height: 600 });
       if (colorScheme) await popup.emulateMedia({ colorScheme });
-      await popup.goto(`chrome-extension://${new URL(sw.url()).host}/src/popup/popup.html?tab=${tabId}`);
+      await popup.goto(`chrome-extension://${extensionId}/src/popup/popup.html?tab=${tabId}`);
       return wrap(popup);
     },
     async restart() {
@@ -231,22 +252,28 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
     },
     async openExtensionPage(path) {
       const page = await context.newPage();
-      await page.goto(`chrome-extension://${new URL((await worker()).url()).host}/${path}`);
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
       return wrapExtensionPage(page);
     },
     async setExtensionQuota(bytes) {
-      await overrideQuota(context, `chrome-extension://${new URL((await worker()).url()).host}`, bytes, quota);
+      await overrideQuota(context, `chrome-extension://${extensionId}`, bytes, quota);
     },
     async killAndRestart() {
       const closed = new Promise((r) => context.once('close', r));
-      process.kill(browserPid(profile), 'SIGKILL');
+      // The whole browser at once, as a power cut stops it, and only then a new one: killed
+      // alone, the browser process leaves its children (renderers, utility processes) running
+      // for up to ~100 ms.
+      const pid = browserPid(profile);
+      const all = [pid, ...descendants(pid)];
+      for (const p of all) process.kill(p, 'SIGKILL');
       await closed;
+      await waitFor("the killed browser's processes to end", async () => !all.some(isAlive), 30_000, 100);
       delete quota.session;
       await start();
     },
     async extensionRequests() {
       // URL.origin is "null" for chrome-extension: URLs; the net log writes the scheme and host.
-      const origin = `chrome-extension://${new URL((await worker()).url()).host}`;
+      const origin = `chrome-extension://${extensionId}`;
       return loggedRequests(netLogs, (initiator) => initiator === origin);
     },
     close: () => context.close(),

@@ -1,4 +1,6 @@
 /** What the shared e2e suite needs from a browser, implemented with playwright (Chromium) and puppeteer (Firefox). */
+import { traceStep } from './call-trace.js';
+
 export interface Rect {
   x: number;
   y: number;
@@ -103,15 +105,22 @@ function bounded<T>(work: Promise<T>, ms: number): Promise<T> {
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 90_000, everyMs = 250): Promise<T> {
   const end = Date.now() + timeoutMs;
+  const ended = traceStep(`wait for ${what}`);
   let last: unknown;
   for (;;) {
     try {
       const v = await bounded(probe(), Math.max(1000, Math.min(PROBE_LIMIT_MS, end - Date.now())));
-      if (v) return v;
+      if (v) {
+        ended('ok');
+        return v;
+      }
     } catch (error) {
       last = error;
     }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > end) {
+      ended('timed out');
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    }
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }

@@ -11,7 +11,7 @@ import type { IdentityPack } from '../../../src/shared/identity-pack.js';
 import { waitFor, type Driver, type ExtensionPage, type TestPage } from './driver.js';
 import { choosePack, waitText } from './options-page.js';
 import { ARTIFACTS } from './extension-copy.js';
-import { badPacks, BULK_SKIPPED, bulkFolder, cliPack, crowdPack, longFolder, tempDir } from './pack-files.js';
+import { badPacks, BULK_SKIPPED, bulkFolder, cliPack, longFolder, tempDir } from './pack-files.js';
 import { labelOn, over, settledLabels } from './seen.js';
 import { imagePage, type Site } from './site.js';
 import { deletePeople, OPTIONS, peopleNames, storeRows, type StoreRows } from './store-rows.js';
@@ -140,27 +140,6 @@ export function packChecks(env: () => Env): void {
     expect(over(labels, await web.rect('#amy2'))).toEqual([]);
     expect(over(labels, await web.rect('#penny2'))).toEqual(['Facetag: Penny']);
     await web.close();
-  });
-
-  it('packs: the browser killed in the middle of an import leaves no half-imported person', async () => {
-    const { driver } = env();
-    const crowd = crowdPack(dir, cli, 40, 100);
-    let page = await driver.openExtensionPage(OPTIONS);
-    const before = await storeRows(page);
-    await choosePack(page, crowd.file);
-    expect(await page.text('#import-summary')).toMatch(/40 people with 4000 reference faces/);
-    await page.click('#import-merge');
-    await waitText(page, '#import-status', /^Saving/, 120_000);
-    await driver.killAndRestart();
-    page = await driver.openExtensionPage(OPTIONS);
-    const after = await storeRows(page);
-    const crowdIds = new Set(after.people.filter((p) => crowd.names.includes(p.name)).map((p) => p.id));
-    // All or nothing: either none of the pack, or all 40 people with all their 100 references.
-    expect([0, 40]).toContain(crowdIds.size);
-    if (crowdIds.size === 0) expect(after).toEqual(before);
-    else for (const id of crowdIds) expect(after.references.filter((r) => r.personId === id)).toHaveLength(100);
-    process.stderr.write(`[packs] browser killed mid-import: ${crowdIds.size === 0 ? 'nothing of the pack was saved' : 'the whole pack had been saved'}\n`);
-    await page.close();
   });
 
   it('packs: puts the store back as the suite expects it (removes the people these checks added)', async () => {

@@ -28,7 +28,11 @@ const ROWS = `(async () => {
   return JSON.stringify(out, (k, v) => (v instanceof Float32Array ? Array.from(v) : v));
 })()`;
 
-export const storeRows = async (page: ExtensionPage): Promise<StoreRows> => JSON.parse((await page.evaluate(ROWS)) as string) as StoreRows;
+/** A database the browser discarded reads as one with no tables: no rows. */
+export const storeRows = async (page: ExtensionPage): Promise<StoreRows> => {
+  const rows = JSON.parse((await page.evaluate(ROWS)) as string) as Partial<StoreRows>;
+  return { people: rows.people ?? [], references: rows.references ?? [], embeddings: rows.embeddings ?? [] };
+};
 export const peopleNames = (rows: StoreRows): string[] => rows.people.map((p) => p.name).sort();
 
 export async function deletePeople(page: ExtensionPage, who: (name: string) => boolean): Promise<void> {
@@ -46,6 +50,23 @@ export async function keepOnlyPeople(driver: Driver, keep: readonly string[]): P
     await deletePeople(page, (n) => extra.includes(n));
     expect(peopleNames(await storeRows(page)).filter((n) => !keep.includes(n))).toEqual([]);
     return extra;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * For a failed check's report: who the store holds (with reference and embedding counts), its
+ * settings, and what the background answers for the same, read from an extension page.
+ */
+export async function storeSummary(driver: Driver): Promise<string> {
+  const page = await driver.openExtensionPage(OPTIONS);
+  try {
+    const rows = JSON.parse((await page.evaluate(ROWS)) as string) as StoreRows & { settings?: unknown[] };
+    const count = (id: string) => `${rows.references.filter((r) => r.personId === id).length} refs/${rows.embeddings.filter((e) => e.personId === id).length} embeddings`;
+    const ask = (type: string) => page.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ to: 'background', type: '${type}', payload: {} })`);
+    const people = rows.people.map((p) => `${p.name} (${count(p.id)})`).join(', ');
+    return `store: ${people || 'nobody'}; settings rows ${JSON.stringify(rows.settings)}; background people ${JSON.stringify(await ask('people')).slice(0, 400)}; background settings ${JSON.stringify(await ask('getSettings'))}`;
   } finally {
     await page.close();
   }

@@ -5,8 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { boundedDriver } from './bounded-calls.js';
+import { clearTrace, traceLines } from './call-trace.js';
 import { waitFor, type Driver, type SeenLabel, type TestPage } from './driver.js';
 import { enrollmentChecks } from './enroll-checks.js';
 import { enrollByMenu } from './enroll-flow.js';
@@ -17,7 +18,7 @@ import { packChecks } from './packs-checks.js';
 import { hostileChecks } from './hostile-checks.js';
 import { labelOn, over, settledLabels } from './seen.js';
 import { imagePage, startSite, type Site } from './site.js';
-import { keepOnlyPeople, MAIN_SUITE_PEOPLE, OPTIONS } from './store-rows.js';
+import { keepOnlyPeople, MAIN_SUITE_PEOPLE, OPTIONS, peopleNames, storeRows, storeSummary } from './store-rows.js';
 import { videoChecks } from './video-checks.js';
 
 const ID = 'face-api.js/identities';
@@ -51,6 +52,24 @@ export function extensionSuite(launch: (proxyPort: number) => Promise<Driver>): 
     proxy = await startGuardProxy([Number(new URL(site.origin).port), Number(new URL(site.otherOrigin).port)]);
     driver = boundedDriver(await launch(proxy.port));
     browser = driver.name;
+  });
+
+  // A failed check prints its last steps: which call or wait was running, and which were slow.
+  beforeEach((ctx) => {
+    clearTrace();
+    ctx.onTestFailed(async () => {
+      const store = await storeSummary(driver).catch((error: unknown) => `store unreadable: ${String(error)}`);
+      process.stderr.write(`[${browser}] last steps of "${ctx.task.name}":\n${traceLines().map((l) => `  ${l}`).join('\n')}\n[${browser}] ${store}\n[${browser}] the store after each check so far:\n${storeHistory.map((l) => `  ${l}`).join('\n')}\n`);
+    });
+  });
+
+  // Who the store held after each check: a failed check's report shows when someone went missing.
+  const storeHistory: string[] = [];
+  afterEach(async (ctx) => {
+    const page = await driver.openExtensionPage(OPTIONS).catch(() => null);
+    const names = page ? await storeRows(page).then(peopleNames, (error: unknown) => [`unreadable: ${String(error)}`]) : ['no options page'];
+    await page?.close();
+    storeHistory.push(`after "${ctx.task.name.slice(0, 60)}": ${names.join(', ') || 'nobody'}`);
   });
 
   afterAll(async () => {
