@@ -5,7 +5,7 @@
  * with no word of which step it was. Bounded, the failure names the step and its arguments.
  */
 import { traceStep } from './call-trace.js';
-import type { Driver, ExtensionPage, TestPage } from './driver.js';
+import { settlesWithin, type Driver, type ExtensionPage, type TestPage } from './driver.js';
 
 /** A page call (a click, a probe, a screenshot) answers well within this. */
 const PAGE_CALL_MS = 60_000;
@@ -14,12 +14,6 @@ const DRIVER_CALL_MS = 150_000;
 
 function describeArgs(args: unknown[]): string {
   return args.map((a) => (typeof a === 'string' ? JSON.stringify(a.length > 80 ? `${a.slice(0, 80)}…` : a) : typeof a === 'object' && a !== null ? '{…}' : String(a))).join(', ');
-}
-
-export function settlesWithin<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not settle within ${ms} ms`)), ms)));
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
 function boundMethods<T extends object>(target: T, name: string, ms: number, wrapResult: (method: string, value: unknown) => unknown = (_, v) => v): T {

@@ -97,9 +97,10 @@ export interface Driver {
  */
 const PROBE_LIMIT_MS = 20_000;
 
-function bounded<T>(work: Promise<T>, ms: number): Promise<T> {
+/** The promise's outcome, or an error naming `what` once `ms` have passed without one. */
+export function settlesWithin<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`a probe did not answer within ${ms} ms`)), ms)));
+  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not settle within ${ms} ms`)), ms)));
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
@@ -109,7 +110,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
   let last: unknown;
   for (;;) {
     try {
-      const v = await bounded(probe(), Math.max(1000, Math.min(PROBE_LIMIT_MS, end - Date.now())));
+      const v = await settlesWithin(probe(), Math.max(1000, Math.min(PROBE_LIMIT_MS, end - Date.now())), 'a probe');
       if (v) {
         ended('ok');
         return v;

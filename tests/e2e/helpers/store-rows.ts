@@ -28,11 +28,14 @@ const ROWS = `(async () => {
   return JSON.stringify(out, (k, v) => (v instanceof Float32Array ? Array.from(v) : v));
 })()`;
 
+type AnyRows = Partial<StoreRows> & { settings?: unknown[] };
+
+const readRows = async (page: ExtensionPage): Promise<AnyRows> => JSON.parse((await page.evaluate(ROWS)) as string) as AnyRows;
+
 /** A database the browser discarded reads as one with no tables: no rows. */
-export const storeRows = async (page: ExtensionPage): Promise<StoreRows> => {
-  const rows = JSON.parse((await page.evaluate(ROWS)) as string) as Partial<StoreRows>;
-  return { people: rows.people ?? [], references: rows.references ?? [], embeddings: rows.embeddings ?? [] };
-};
+const tablesOf = (rows: AnyRows): StoreRows => ({ people: rows.people ?? [], references: rows.references ?? [], embeddings: rows.embeddings ?? [] });
+
+export const storeRows = async (page: ExtensionPage): Promise<StoreRows> => tablesOf(await readRows(page));
 export const peopleNames = (rows: StoreRows): string[] => rows.people.map((p) => p.name).sort();
 
 export async function deletePeople(page: ExtensionPage, who: (name: string) => boolean): Promise<void> {
@@ -62,11 +65,12 @@ export async function keepOnlyPeople(driver: Driver, keep: readonly string[]): P
 export async function storeSummary(driver: Driver): Promise<string> {
   const page = await driver.openExtensionPage(OPTIONS);
   try {
-    const rows = JSON.parse((await page.evaluate(ROWS)) as string) as StoreRows & { settings?: unknown[] };
+    const all = await readRows(page);
+    const rows = tablesOf(all);
     const count = (id: string) => `${rows.references.filter((r) => r.personId === id).length} refs/${rows.embeddings.filter((e) => e.personId === id).length} embeddings`;
     const ask = (type: string) => page.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ to: 'background', type: '${type}', payload: {} })`);
     const people = rows.people.map((p) => `${p.name} (${count(p.id)})`).join(', ');
-    return `store: ${people || 'nobody'}; settings rows ${JSON.stringify(rows.settings)}; background people ${JSON.stringify(await ask('people')).slice(0, 400)}; background settings ${JSON.stringify(await ask('getSettings'))}`;
+    return `store: ${people || 'nobody'}; settings rows ${JSON.stringify(all.settings ?? [])}; background people ${JSON.stringify(await ask('people')).slice(0, 400)}; background settings ${JSON.stringify(await ask('getSettings'))}`;
   } finally {
     await page.close();
   }
