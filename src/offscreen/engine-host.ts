@@ -4,6 +4,7 @@
  * hold ~100 MB of WASM memory) and created again after a failed run, which may have left
  * the WASM instance broken.
  */
+import pLimit from 'p-limit';
 import { analyseImage } from '../engine/engine.js';
 import { locateFaces } from '../engine/locate-faces.js';
 import { faceThumbnail } from '../engine/thumbnail.js';
@@ -37,6 +38,13 @@ function withinDeadline<T>(run: Promise<T>, stages: StageTimes): Promise<T> {
   return Promise.race([run, deadline]).finally(() => clearTimeout(timer));
 }
 const CACHE_SIZE = 300;
+/**
+ * Page images fetched and decoded at once. A gallery sends all its images together; taken all
+ * at once, their 50 fetches and decodes compete with the first image's analysis for the cores
+ * and hold 50 decoded copies. Two keep the next image decoding while one is analysed. Video
+ * frames and enrollments do not wait behind a page's images.
+ */
+const pageImageSlots = pLimit(2);
 
 let runtime: Promise<LoadedModels> | null = null;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -140,7 +148,7 @@ function cached(url: string, side: number | undefined): Promise<EngineAnalysis> 
     cache.set(key, hit);
     return hit.then((a) => ({ ...a, ms: 0 }));
   }
-  const fresh = analyseUrl(url, side);
+  const fresh = pageImageSlots(() => analyseUrl(url, side));
   cache.set(key, fresh);
   fresh.catch(() => cache.delete(key));
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);

@@ -6,6 +6,7 @@
  */
 import type * as Ort from 'onnxruntime-web';
 import { ext } from '../platform/ext.js';
+import { wasmThreads } from './wasm-threads.js';
 
 export type OrtModule = typeof Ort;
 
@@ -24,7 +25,7 @@ export async function browserOrt(webgpu: boolean): Promise<OrtModule> {
   const ort = webgpu ? await import('onnxruntime-web') : await import('onnxruntime-web/wasm');
   // The WASM binaries ship in the package under ort/; without this ORT would fetch them from a CDN.
   ort.env.wasm.wasmPaths = ext.runtime.getURL('ort/');
-  ort.env.wasm.numThreads = globalThis.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)) : 1;
+  ort.env.wasm.numThreads = wasmThreads(navigator.hardwareConcurrency, globalThis.crossOriginIsolated);
   ort.env.logLevel = 'warning';
   return ort;
 }

@@ -24,9 +24,38 @@ const save = document.getElementById('save')!;
 let confirmedLowQuality = false;
 let answered = false;
 
+/** Keys pressed in this frame and not yet released. */
+const held = new Set<string>();
+let onRelease: (() => void) | null = null;
+document.addEventListener('keydown', (e) => held.add(e.key), true);
+document.addEventListener('keyup', (e) => {
+  held.delete(e.key);
+  if (held.size === 0) onRelease?.();
+}, true);
+
+/**
+ * The content script removes this frame as soon as the answer reaches it. Sent on Enter's
+ * key-down, the key-up then went to a frame that no longer existed, and an automation driver
+ * waiting for that key press to finish (Chromium's) hung. So the answer leaves once the keys
+ * are up again, or after half a second if a key-up never comes.
+ */
+function keysReleased(): Promise<void> {
+  if (held.size === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      onRelease = null;
+      resolve();
+    };
+    const timer = setTimeout(done, 500);
+    onRelease = done;
+  });
+}
+
 async function answer(name: string | null): Promise<void> {
   if (answered) return;
   answered = true;
+  await keysReleased();
   const sent = await toBackground('promptDone', { token, name });
   if (sent.ok) return;
   answered = false;

@@ -67,6 +67,24 @@ describe('warpToChip', () => {
     expect(() => warpToChip(img, [1, 0, 0, 0, 1, 0], 8, RAW.mean, RAW.std, batch, 200)).toThrow(/does not fit/);
   });
 
+  it('samples an unrotated crop (rows worked out once, black border rows) as a rotated one samples it', () => {
+    const img = image(37, 23, (x, y) => [(x * 7 + y * 3) % 256, (x * y) % 256, (255 - x * 5) % 256]);
+    // A crop reaching past every edge, mirrored, as detector crops and letterboxes do; the tiny
+    // rotation sends the same crop through the per-pixel path.
+    for (const mirror of [false, true]) {
+      const crop: Affine = [1.3, 0, 6.2, 0, 1.3, 9.7];
+      const tilted: Affine = [1.3, 1e-12, 6.2, -1e-12, 1.3, 9.7];
+      const a = warpToChip(img, crop, 64, [10, 20, 30], [2, 3, 4], undefined, 0, mirror);
+      const b = warpToChip(img, tilted, 64, [10, 20, 30], [2, 3, 4], undefined, 0, mirror);
+      const worst = a.reduce((m, v, i) => Math.max(m, Math.abs(v - (b[i] as number))), 0);
+      expect(worst).toBeLessThan(1e-6);
+      // The crop shows black above and below the image and the image itself in between.
+      expect(at(a, 64, 0, 30, 0)).toBe(-5);
+      expect(at(a, 64, 0, 30, 63)).toBe(-5);
+      expect(new Set(Array.from(a.subarray(20 * 64, 21 * 64))).size).toBeGreaterThan(10);
+    }
+  });
+
   it('averages the footprint when shrinking, so a fine checkerboard becomes grey', () => {
     const img = image(256, 256, (x, y) => ((x + y) % 2 ? [255, 255, 255] : [0, 0, 0]));
     const chip = warpToChip(img, [0.125, 0, 0, 0, 0.125, 0], 32, RAW.mean, RAW.std);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseImage } from '../../src/engine/engine.js';
 import type { EngineModels } from '../../src/engine/runtime.js';
@@ -21,6 +22,12 @@ describe('analyseImage on real photos (real models)', () => {
     const faces = await analyse('face-recognition.js/faces/lennard/lennard_13.png');
     expect(faces).toHaveLength(1);
     expect(faces[0]?.box[2]).toBeGreaterThan(100);
+  });
+
+  it('still looks at a small image whole when no face fills it: a 200 px group photo keeps its 5 faces', async () => {
+    // Small images are first shown as one face would be; these faces are far smaller than that.
+    const small = await sharp(join(facesDir(), 'face-api.js/group/bbt3.jpg')).resize(200).png().toBuffer();
+    expect(await analyseImage(models, (await decodeImage(new Uint8Array(small))).image)).toHaveLength(5);
   });
 
   it('finds no face on the dogs, the cartoon or a blank image', async () => {

@@ -75,18 +75,35 @@ function bilinearChip(
   const [scaleR, scaleG, scaleB] = invStd;
   const plane = size * size;
   const edge = new Float64Array(3);
+  // Without rotation (letterboxes, detector crops: most of the pixels) every row samples the
+  // same source columns, so their positions are worked out once.
+  const aligned = b === 0 && c === 0;
+  const colX = new Float64Array(size);
+  for (let x = 0; x < size; x++) colX[x] = a * (x + 0.5) + tx - 0.5;
   for (let y = 0; y < size; y++) {
+    // Chip pixel centre -> source, minus 0.5 so integer values land on source pixel centres.
+    const rowX = b * (y + 0.5);
+    const rowY = d * (y + 0.5) + ty - 0.5;
+    const o = offset + y * size;
+    if (aligned && (rowY < -1 || rowY >= height)) {
+      // A letterbox border row: black.
+      for (let x = 0; x < size; x++) {
+        out[o + x] = -meanR * scaleR;
+        out[o + x + plane] = -meanG * scaleG;
+        out[o + x + 2 * plane] = -meanB * scaleB;
+      }
+      continue;
+    }
     for (let x = 0; x < size; x++) {
-      // Chip pixel centre -> source, minus 0.5 so integer values land on source pixel centres.
-      const fx = a * (x + 0.5) + b * (y + 0.5) + tx - 0.5;
-      const fy = c * (x + 0.5) + d * (y + 0.5) + ty - 0.5;
+      const fx = (colX[x] as number) + rowX;
+      const fy = c * (x + 0.5) + rowY;
       const x0 = Math.floor(fx);
       const y0 = Math.floor(fy);
       const wx = fx - x0;
       const wy = fy - y0;
-      let red: number;
-      let green: number;
-      let blue: number;
+      let red = 0;
+      let green = 0;
+      let blue = 0;
       if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
         const p = (y0 * width + x0) * 4;
         const q = p + width * 4;
@@ -97,16 +114,17 @@ function bilinearChip(
         red = w00 * (data[p] as number) + w10 * (data[p + 4] as number) + w01 * (data[q] as number) + w11 * (data[q + 4] as number);
         green = w00 * (data[p + 1] as number) + w10 * (data[p + 5] as number) + w01 * (data[q + 1] as number) + w11 * (data[q + 5] as number);
         blue = w00 * (data[p + 2] as number) + w10 * (data[p + 6] as number) + w01 * (data[q + 2] as number) + w11 * (data[q + 6] as number);
-      } else {
+      } else if (x0 >= -1 && y0 >= -1 && x0 < width && y0 < height) {
+        // Part of the neighbourhood is inside; pixels with none inside stay black.
         bilinearAtEdge(img, x0, y0, wx, wy, edge);
         red = edge[0] as number;
         green = edge[1] as number;
         blue = edge[2] as number;
       }
-      const o = offset + y * size + (mirror ? size - 1 - x : x);
-      out[o] = (red - meanR) * scaleR;
-      out[o + plane] = (green - meanG) * scaleG;
-      out[o + 2 * plane] = (blue - meanB) * scaleB;
+      const at = o + (mirror ? size - 1 - x : x);
+      out[at] = (red - meanR) * scaleR;
+      out[at + plane] = (green - meanG) * scaleG;
+      out[at + 2 * plane] = (blue - meanB) * scaleB;
     }
   }
 }

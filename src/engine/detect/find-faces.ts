@@ -22,6 +22,12 @@ export interface DetectConfig {
   refineMinScore: number;
   /** ...unless it is smaller than this many pixels: tiny faces blur when zoomed and score lower. */
   tinyFace: number;
+  /**
+   * A candidate the whole-image view already showed within this factor of the size the
+   * refinement view would show it (the detector's input / refineFactor) skips that pass: it
+   * would look at the same face at the same scale again. 1 refines every candidate.
+   */
+  refineSkipRange: number;
   maxFaces: number;
 }
 
@@ -35,6 +41,7 @@ export const DEFAULT_DETECT_CONFIG: DetectConfig = {
   refineFactor: 3,
   refineMinScore: 0.5,
   tinyFace: 20,
+  refineSkipRange: 1.25,
   maxFaces: 200,
 };
 
@@ -45,22 +52,25 @@ function centre(box: Box): [number, number] {
 /** Which view of the image the coarse pass looks at. */
 export type DetectPass = 'scene' | 'padded';
 
+interface Coarse {
+  candidates: Detection[];
+  /** Image pixels per detector input pixel of the view the candidates came from (null: the padded views). */
+  viewScale: number | null;
+}
+
 /**
- * Coarse candidates in one batched run. The scene pass sees the whole image and, for large
- * images, tiles, from which only faces too small for the whole-image view are taken. The padded
- * pass shows the image inside larger squares: a crop that is nothing but a face gives BlazeFace
- * no context, and it finds such faces only once they are surrounded by border.
+ * Whether the view the face was found in already showed it about as large as the refinement view
+ * would: that view would see the same face at the same scale and only repeat the detector run.
+ * Tile candidates are small in that view by construction, so they are always refined; so is
+ * anything the refinement would have to confirm. Faces shown much larger are refined:
+ * BlazeFace's keypoints on them are too loose for the alignment (skipping up to 2x the size cost
+ * 17 points of TAR @ FAR 1e-3 while face crops were shown enlarged; docs/BENCHMARKS.md).
  */
-async function coarseCandidates(detector: ModelRunner, img: RgbaImage, cfg: DetectConfig, pass: DetectPass): Promise<Detection[]> {
-  if (pass === 'padded') {
-    const results = await detectInRegions(detector, img, cfg.paddedFactors.map((f) => paddedImageRegion(img.width, img.height, f)), cfg.minScore);
-    return suppressContained(weightedNms(results.flat(), cfg.nmsIou));
-  }
-  const inputScale = Math.max(img.width, img.height) / BLAZEFACE_INPUT_SIZE;
-  const tiles = inputScale > cfg.tileAbove ? tileRegions(img.width, img.height, cfg.tileFraction) : [];
-  const [whole = [], ...perTile] = await detectInRegions(detector, img, [[0, 0, img.width, img.height], ...tiles], cfg.minScore);
-  const small = perTile.flat().filter((d) => Math.max(d.box[2], d.box[3]) / inputScale < cfg.smallFace);
-  return suppressContained(weightedNms([...whole, ...small], cfg.nmsIou));
+function seenAtRefinementScale(candidate: Detection, viewScale: number | null, cfg: DetectConfig): boolean {
+  if (viewScale === null || candidate.score < cfg.refineMinScore) return false;
+  const shown = Math.max(candidate.box[2], candidate.box[3]) / viewScale;
+  const target = BLAZEFACE_INPUT_SIZE / cfg.refineFactor;
+  return shown >= target / cfg.refineSkipRange && shown <= target * cfg.refineSkipRange;
 }
 
 /**
@@ -83,13 +93,51 @@ export function suppressContained(sorted: readonly Detection[]): Detection[] {
 }
 
 /**
+ * Small images (no larger than the detector's input) are mostly one face: avatars, thumbnails,
+ * crops. Such an image is first shown as the refinement view would show a face filling it; a
+ * face found there at that scale needs no second run (this halved the detector runs on face
+ * crops, with no loss of accuracy: docs/BENCHMARKS.md). Anything else in that view is too small
+ * to trust, so without such a face the image gets the usual whole-image view. A much smaller
+ * second face beside a face filling the image is the one thing this can miss.
+ */
+async function faceFillingSmallImage(detector: ModelRunner, img: RgbaImage, cfg: DetectConfig): Promise<Coarse | null> {
+  const longSide = Math.max(img.width, img.height);
+  if (longSide > BLAZEFACE_INPUT_SIZE) return null;
+  const [found = []] = await detectInRegions(detector, img, [paddedImageRegion(img.width, img.height, cfg.refineFactor)], cfg.minScore);
+  const viewScale = (cfg.refineFactor * longSide) / BLAZEFACE_INPUT_SIZE;
+  const faces = suppressContained(weightedNms(found, cfg.nmsIou)).filter((d) => seenAtRefinementScale(d, viewScale, cfg));
+  return faces.length > 0 ? { candidates: faces, viewScale } : null;
+}
+
+/**
+ * Coarse candidates in one batched run. The scene pass sees the whole image and, for large
+ * images, tiles, from which only faces too small for the whole-image view are taken. The padded
+ * pass shows the image inside larger squares: a crop that is nothing but a face gives BlazeFace
+ * no context, and it finds such faces only once they are surrounded by border.
+ */
+async function coarseCandidates(detector: ModelRunner, img: RgbaImage, cfg: DetectConfig, pass: DetectPass): Promise<Coarse> {
+  if (pass === 'padded') {
+    const results = await detectInRegions(detector, img, cfg.paddedFactors.map((f) => paddedImageRegion(img.width, img.height, f)), cfg.minScore);
+    return { candidates: suppressContained(weightedNms(results.flat(), cfg.nmsIou)), viewScale: null };
+  }
+  const filling = await faceFillingSmallImage(detector, img, cfg);
+  if (filling) return filling;
+  const inputScale = Math.max(img.width, img.height) / BLAZEFACE_INPUT_SIZE;
+  const tiles = inputScale > cfg.tileAbove ? tileRegions(img.width, img.height, cfg.tileFraction) : [];
+  const [whole = [], ...perTile] = await detectInRegions(detector, img, [[0, 0, img.width, img.height], ...tiles], cfg.minScore);
+  const small = perTile.flat().filter((d) => Math.max(d.box[2], d.box[3]) / inputScale < cfg.smallFace);
+  return { candidates: suppressContained(weightedNms([...whole, ...small], cfg.nmsIou)), viewScale: inputScale };
+}
+
+/**
  * Re-detects each candidate on a crop twice its size, where the face fills a quarter of the
  * detector's view: boxes and keypoints come out much tighter, which the alignment needs, and
  * shifted boxes that tiles and crowds produce next to a face are not confirmed and dropped.
  */
-async function refine(detector: ModelRunner, img: RgbaImage, candidates: readonly Detection[], cfg: DetectConfig): Promise<Detection[]> {
-  const refined: Detection[] = [];
-  const regions = candidates.map((c) => squareAround(c.box, cfg.refineFactor));
+async function refine(detector: ModelRunner, img: RgbaImage, { candidates, viewScale }: Coarse, cfg: DetectConfig): Promise<Detection[]> {
+  const refined = candidates.filter((c) => seenAtRefinementScale(c, viewScale, cfg));
+  const pending = candidates.filter((c) => !refined.includes(c));
+  const regions = pending.map((c) => squareAround(c.box, cfg.refineFactor));
   const results = await detectInRegions(detector, img, regions, cfg.minScore);
   results.forEach((dets, i) => {
     const region = regions[i] as Box;
@@ -99,7 +147,7 @@ async function refine(detector: ModelRunner, img: RgbaImage, candidates: readonl
       return Math.hypot(x - cx, y - cy) < region[2] / 4;
     });
     const best = near[0];
-    const coarse = candidates[i] as Detection;
+    const coarse = pending[i] as Detection;
     // The coarse score is kept: the closer look rates dogs as confidently as people.
     if (best && best.score >= cfg.refineMinScore) refined.push({ ...best, score: coarse.score });
     else if (Math.max(coarse.box[2], coarse.box[3]) < cfg.tinyFace) refined.push(coarse);
@@ -109,6 +157,6 @@ async function refine(detector: ModelRunner, img: RgbaImage, candidates: readonl
 
 /** Candidate faces of one pass, in image pixels, best first. */
 export async function findFaces(detector: ModelRunner, img: RgbaImage, cfg: DetectConfig = DEFAULT_DETECT_CONFIG, pass: DetectPass = 'scene'): Promise<Detection[]> {
-  const candidates = (await coarseCandidates(detector, img, cfg, pass)).slice(0, cfg.maxFaces);
-  return refine(detector, img, candidates, cfg);
+  const coarse = await coarseCandidates(detector, img, cfg, pass);
+  return refine(detector, img, { ...coarse, candidates: coarse.candidates.slice(0, cfg.maxFaces) }, cfg);
 }
