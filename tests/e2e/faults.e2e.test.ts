@@ -99,8 +99,10 @@ describe('Facetag in Chromium: bad images and faults', () => {
 
   /** A page of photos of enrolled people at URLs no context has seen, so every one is analysed afresh. */
   const freshPage = (name: string, n: number) => {
-    // Photos each recognised from the one reference enrolled above.
-    const known = [['sheldon', 2], ['leonard', 2], ['sheldon', 3], ['leonard', 3], ['sheldon', 4], ['leonard', 4], ['sheldon', 5]] as const;
+    // Photos each recognised from the one reference enrolled above, with room to spare: what
+    // these checks are about is recovery, not recognition (leonard3 scores about at the
+    // threshold against Leonard's reference from a GIF, and went unnamed once it rose to 0.927).
+    const known = [['sheldon', 2], ['leonard', 2], ['sheldon', 3], ['leonard', 4], ['sheldon', 4], ['sheldon', 5]] as const;
     const images = Array.from({ length: n }, (_, i) => {
       const [who, k] = known[i % known.length]!;
       return { src: `${site.photo(photo(who, k))}?${name}=${i}`, alt: who, extra: `id="i${i}"`, who };

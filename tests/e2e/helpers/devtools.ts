@@ -18,7 +18,11 @@ export async function attachDevtools(profile: string): Promise<Browser> {
   // After a restart the file may still name the old port for a moment: retry until one answers.
   return waitFor('DevTools', async () => {
     const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
-    return puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
+    // Not workers ('other': ORT's WASM threads among them): with puppeteer attached to them the
+    // engine's models never finished loading (the soak's first enrollment and the faults'
+    // re-created engine document waited forever); playwright's connection does not stall them.
+    // No check reads a worker's console.
+    return puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null, targetFilter: (t) => t.type() !== 'other' });
   }, 20_000);
 }
 
@@ -32,7 +36,7 @@ export interface LoggedProblem {
   text: string;
 }
 
-const CONTEXT_TYPES = new Set(['page', 'service_worker', 'other', 'background_page']);
+const CONTEXT_TYPES = new Set(['page', 'service_worker', 'background_page']);
 
 /**
  * Collects console errors and warnings (every console message with `everyLevel`), uncaught
