@@ -40,9 +40,9 @@ function withinDeadline<T>(run: Promise<T>, stages: StageTimes): Promise<T> {
 const CACHE_SIZE = 300;
 /**
  * Page images fetched and decoded at once. A gallery sends all its images together; taken all
- * at once, their 50 fetches and decodes compete with the first image's analysis for the cores
- * and hold 50 decoded copies. Two keep the next image decoding while one is analysed. Video
- * frames and enrollments do not wait behind a page's images.
+ * at once, every decoded copy (up to 16 MB at 2048 px) waits in memory for its turn. Two keep
+ * the next image decoding while one is analysed. Video frames and enrollments do not wait
+ * behind a page's images.
  */
 const pageImageSlots = pLimit(2);
 
