@@ -91,3 +91,13 @@ export const isAlive = (pid: number): boolean => {
     return false;
   }
 };
+
+/** SIGKILL that tolerates a process already gone: a renderer or utility process may exit on
+ * its own between listing the browser's processes and killing them (seen once in CI). */
+export function killIfAlive(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { settlesWithin, waitFor, type Driver, type Rect, type SeenNode, type TestPage } from './driver.js';
-import { browserPid, descendants, isAlive, overrideQuota, wrapExtensionPage } from './chromium-extras.js';
+import { browserPid, descendants, isAlive, killIfAlive, overrideQuota, wrapExtensionPage } from './chromium-extras.js';
 import { grantedCopy } from './extension-copy.js';
 import { loggedRequests } from './netlog.js';
 import { attachDevtools, DEVTOOLS_ARGS, watchProblems } from './devtools.js';
@@ -264,7 +264,7 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
       // for up to ~100 ms.
       const pid = browserPid(profile);
       const all = [pid, ...descendants(pid)];
-      for (const p of all) process.kill(p, 'SIGKILL');
+      for (const p of all) killIfAlive(p);
       await closed;
       await waitFor("the killed browser's processes to end", async () => !all.some(isAlive), 30_000, 100);
       delete quota.session;
