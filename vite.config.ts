@@ -23,7 +23,7 @@ const ort =
     ? { module: 'ort.min.mjs', runtimes: ['ort-wasm-simd-threaded.jsep', 'ort-wasm-simd-threaded'] }
     : { module: 'ort.wasm.min.mjs', runtimes: ['ort-wasm-simd-threaded'] };
 const ortDist = resolve(root, 'node_modules/onnxruntime-web/dist');
-const MODELS = ['blazeface-back', 'facemesh', 'landmarks-68', 'dlib-resnet'];
+const MODELS = ['blazeface-back', 'blazeface-front', 'facemesh', 'landmarks-68', 'dlib-resnet'];
 export const GECKO_ID = 'facetag@facetag.dev';
 
 function firefoxManifest(): ManifestV3Export {

@@ -22,6 +22,8 @@ const VARIANTS: { name: string; config: EngineConfig }[] = [
   { name: 'no refinement (crop 1x: the coarse box)', config: { ...d, detect: { ...d.detect, refineFactor: 1 } } },
   { name: 'every candidate refined (no skip at the refinement scale)', config: { ...d, detect: { ...d.detect, refineSkipRange: 1 } } },
   { name: 'refinement skipped up to 2x the refinement scale (instead of 1.25x)', config: { ...d, detect: { ...d.detect, refineSkipRange: 2 } } },
+  { name: 'every closer look by the 256 px detector (none by the 128 px refiner)', config: { ...d, detect: { ...d.detect, thoroughRefineBelow: Infinity } } },
+  { name: 'every closer look by the 128 px refiner (weak candidates too)', config: { ...d, detect: { ...d.detect, thoroughRefineBelow: 0 } } },
   { name: 'mirrored descriptor averaged in', config: { ...d, mirror: true } },
   { name: 'landmark crop 1.0x the box (instead of 1.1x)', config: { ...d, landmarkBoxScale: 1.0 } },
   { name: 'landmark crop 1.2x the box', config: { ...d, landmarkBoxScale: 1.2 } },

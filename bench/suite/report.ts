@@ -29,7 +29,8 @@ export function stagesMarkdown(speeds: readonly ToolSpeed[]): string {
   if (withStages.length === 0) return '';
   const cols = [...STAGES, 'other'] as const;
   const labels: Record<(typeof cols)[number], string> = {
-    detector: 'BlazeFace detector',
+    detector: 'BlazeFace detector (256 px)',
+    refiner: 'BlazeFace closer look (128 px)',
     verifier: 'FaceMesh check',
     landmarks: '68 landmarks',
     embedder: 'dlib descriptor',

@@ -6,11 +6,11 @@
 
 import type { EngineModels, ModelRunner } from '../../src/engine/runtime.js';
 
-export const STAGES = ['detector', 'verifier', 'landmarks', 'embedder'] as const satisfies readonly (keyof EngineModels)[];
+export const STAGES = ['detector', 'refiner', 'verifier', 'landmarks', 'embedder'] as const satisfies readonly (keyof EngineModels)[];
 export type Stage = (typeof STAGES)[number];
 export type StageTimes = Record<Stage, number>;
 
-const zero = (): StageTimes => ({ detector: 0, verifier: 0, landmarks: 0, embedder: 0 });
+const zero = (): StageTimes => ({ detector: 0, refiner: 0, verifier: 0, landmarks: 0, embedder: 0 });
 
 export function timedModels(models: EngineModels): { models: EngineModels; take(): StageTimes } {
   let spent = zero();
@@ -26,6 +26,7 @@ export function timedModels(models: EngineModels): { models: EngineModels; take(
   });
   const timed: EngineModels = {
     detector: wrap('detector', models.detector),
+    refiner: wrap('refiner', models.refiner),
     verifier: wrap('verifier', models.verifier),
     landmarks: wrap('landmarks', models.landmarks),
     embedder: wrap('embedder', models.embedder),

@@ -1,6 +1,7 @@
 import { dlibChipTransform } from './align/dlib-template.js';
 import { fivePoints, landmarks68 } from './align/landmarks68.js';
-import { DEFAULT_DETECT_CONFIG, findFaces, type DetectConfig, type DetectPass } from './detect/find-faces.js';
+import { BLAZEFACE_BACK, BLAZEFACE_FRONT } from './detect/anchors.js';
+import { DEFAULT_DETECT_CONFIG, findFaces, type DetectConfig, type DetectPass, type FaceFinders } from './detect/find-faces.js';
 import { faceFlags } from './detect/verify.js';
 import { embedFaces } from './embed.js';
 import { assessQuality } from './quality.js';
@@ -56,9 +57,13 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
 /** Images smaller than this on either side cannot hold a face the models can use. */
 export const MIN_SIDE = 16;
 
+function faceFinders(models: EngineModels): FaceFinders {
+  return { detector: { runner: models.detector, geometry: BLAZEFACE_BACK }, refiner: { runner: models.refiner, geometry: BLAZEFACE_FRONT } };
+}
+
 /** Candidates of one detection pass that are faces by FaceMesh's check or by the confidence rules. */
 async function verifiedFaces(models: EngineModels, img: RgbaImage, cfg: EngineConfig, pass: DetectPass): Promise<Detection[]> {
-  const candidates = (await findFaces(models.detector, img, cfg.detect, pass)).filter((d) => Math.max(d.box[2], d.box[3]) >= cfg.minFaceSize);
+  const candidates = (await findFaces(faceFinders(models), img, cfg.detect, pass)).filter((d) => Math.max(d.box[2], d.box[3]) >= cfg.minFaceSize);
   // Only doubtful candidates pay for the FaceMesh check.
   const certain = (d: Detection): boolean => d.score >= cfg.certainScore && Math.max(d.box[2], d.box[3]) >= cfg.confidentMinSize;
   const doubtful = candidates.filter((d) => !certain(d));

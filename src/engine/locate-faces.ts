@@ -12,13 +12,14 @@
 import { DEFAULT_ENGINE_CONFIG, MIN_SIDE, type EngineConfig } from './engine.js';
 import { suppressContained } from './detect/find-faces.js';
 import { weightedNms } from './detect/nms.js';
+import { BLAZEFACE_BACK } from './detect/anchors.js';
 import { detectInRegions } from './detect/run-detector.js';
 import type { ModelRunner } from './runtime.js';
 import type { Detection, RgbaImage } from './types.js';
 
 export async function locateFaces(detector: ModelRunner, img: RgbaImage, cfg: EngineConfig = DEFAULT_ENGINE_CONFIG): Promise<Detection[]> {
   if (img.width < MIN_SIDE || img.height < MIN_SIDE) return [];
-  const [whole = []] = await detectInRegions(detector, img, [[0, 0, img.width, img.height]], cfg.confidentScore);
+  const [whole = []] = await detectInRegions({ runner: detector, geometry: BLAZEFACE_BACK }, img, [[0, 0, img.width, img.height]], cfg.confidentScore);
   return suppressContained(weightedNms(whole, cfg.detect.nmsIou))
     .filter((d) => Math.max(d.box[2], d.box[3]) >= cfg.minFaceSize)
     .slice(0, cfg.detect.maxFaces);

@@ -15,6 +15,7 @@ export interface ModelRunner {
 /** The models the default pipeline needs, already loaded. */
 export interface EngineModels {
   detector: ModelRunner;
+  refiner: ModelRunner;
   verifier: ModelRunner;
   landmarks: ModelRunner;
   embedder: ModelRunner;

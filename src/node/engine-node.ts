@@ -16,6 +16,6 @@ export async function loadNodeModels(dir = DEFAULT_MODELS_DIR, threads = 1): Pro
     createNodeRunner(join(dir, `${id}.onnx`), threads).catch((error: unknown) => {
       throw new Error(`cannot load model ${id} from ${dir} (run \`npm run models\`): ${error instanceof Error ? error.message : String(error)}`);
     });
-  const [detector, verifier, landmarks, embedder] = await Promise.all(['blazeface-back', 'facemesh', 'landmarks-68', 'dlib-resnet'].map(load));
-  return { detector: detector!, verifier: verifier!, landmarks: landmarks!, embedder: embedder! };
+  const [detector, refiner, verifier, landmarks, embedder] = await Promise.all(['blazeface-back', 'blazeface-front', 'facemesh', 'landmarks-68', 'dlib-resnet'].map(load));
+  return { detector: detector!, refiner: refiner!, verifier: verifier!, landmarks: landmarks!, embedder: embedder! };
 }

@@ -14,7 +14,7 @@ import { browserOrt, hasWebGpu, type OrtModule } from './ort-runtime.js';
 import { serialQueue } from './serial-queue.js';
 
 const log = logger('ort');
-export const MODEL_IDS = { detector: 'blazeface-back', verifier: 'facemesh', landmarks: 'landmarks-68', embedder: 'dlib-resnet' } as const;
+export const MODEL_IDS = { detector: 'blazeface-back', refiner: 'blazeface-front', verifier: 'facemesh', landmarks: 'landmarks-68', embedder: 'dlib-resnet' } as const;
 
 export type Provider = 'webgpu' | 'wasm';
 
@@ -60,7 +60,7 @@ const browserSources: ModelSources = {
   },
 };
 
-/** All four sessions at once (their model fetches and set-up overlap); if one fails, the others are released. */
+/** All sessions at once (their model fetches and set-up overlap); if one fails, the others are released. */
 async function createSessions(sources: ModelSources, runtime: OrtModule, provider: Provider, bytes: Uint8Array[]): Promise<ort.InferenceSession[]> {
   const settled = await Promise.allSettled(bytes.map((b) => sources.createSession(runtime, b, provider)));
   const failed = settled.find((s) => s.status === 'rejected');
@@ -79,7 +79,7 @@ async function runSession(runtime: OrtModule, session: ort.InferenceSession, fee
 }
 
 export async function loadModels(sources: ModelSources = browserSources): Promise<LoadedModels> {
-  const ids = [MODEL_IDS.detector, MODEL_IDS.verifier, MODEL_IDS.landmarks, MODEL_IDS.embedder];
+  const ids = [MODEL_IDS.detector, MODEL_IDS.refiner, MODEL_IDS.verifier, MODEL_IDS.landmarks, MODEL_IDS.embedder];
   const fetched = Promise.all(ids.map((id) => sources.modelBytes(id)));
   const webgpu = await sources.hasWebGpu();
   const runtime = await sources.runtime(webgpu);
@@ -129,7 +129,7 @@ export async function loadModels(sources: ModelSources = browserSources): Promis
       }),
   });
   return {
-    models: { detector: runner(0), verifier: runner(1), landmarks: runner(2), embedder: runner(3) },
+    models: { detector: runner(0), refiner: runner(1), verifier: runner(2), landmarks: runner(3), embedder: runner(4) },
     get backend() {
       return backend;
     },

@@ -23,6 +23,7 @@ function timed(runner: ModelRunner, name: string, times: StageTimes): ModelRunne
 export function timedModels(models: EngineModels, times: StageTimes): EngineModels {
   return {
     detector: timed(models.detector, 'detector', times),
+    refiner: timed(models.refiner, 'refiner', times),
     verifier: timed(models.verifier, 'verifier', times),
     landmarks: timed(models.landmarks, 'landmarks', times),
     embedder: timed(models.embedder, 'embedder', times),
@@ -34,7 +35,7 @@ export function modelMs(times: StageTimes): number {
   return Object.values(MODEL_STAGES).reduce((sum, name) => sum + (times[name]?.ms ?? 0), 0);
 }
 
-const MODEL_STAGES = ['detector', 'verifier', 'landmarks', 'embedder'] as const;
+const MODEL_STAGES = ['detector', 'refiner', 'verifier', 'landmarks', 'embedder'] as const;
 
 /** Adds a stage that is not a model run (fetch, decode). */
 export function addStage(times: StageTimes, name: string, ms: number): void {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BLAZEFACE_ANCHOR_COUNT, BLAZEFACE_ANCHORS, blazefaceAnchors } from '../../src/engine/detect/anchors.js';
+import { BLAZEFACE_BACK, BLAZEFACE_FRONT } from '../../src/engine/detect/anchors.js';
 import { BLAZEFACE_REGRESSORS, decodeBlazeface, detectionToImage } from '../../src/engine/detect/decode.js';
 import type { Affine } from '../../src/engine/types.js';
 
-const anchor = (i: number) => [BLAZEFACE_ANCHORS[2 * i], BLAZEFACE_ANCHORS[2 * i + 1]];
+const BLAZEFACE_ANCHORS = BLAZEFACE_BACK.anchors;
+const BLAZEFACE_ANCHOR_COUNT = BLAZEFACE_ANCHORS.length / 2;
+const anchor = (i: number, anchors = BLAZEFACE_ANCHORS) => [anchors[2 * i], anchors[2 * i + 1]];
 
 describe('blazeface anchors', () => {
   it('has 512 stride-16 anchors then 384 stride-32 anchors', () => {
@@ -19,8 +21,17 @@ describe('blazeface anchors', () => {
     expect(anchor(895)).toEqual([240, 240]);
   });
 
-  it('scales with the input size', () => {
-    expect(blazefaceAnchors(128).length / 2).toBe(8 * 8 * 2 + 4 * 4 * 6);
+  it('front model: 512 stride-8 anchors on 128 px, then 384 stride-16 anchors', () => {
+    const front = BLAZEFACE_FRONT.anchors;
+    expect(front.length / 2).toBe(896);
+    expect(BLAZEFACE_FRONT.fineAnchors).toBe(512);
+    expect(BLAZEFACE_BACK.fineAnchors).toBe(512);
+    expect(anchor(0, front)).toEqual([4, 4]);
+    expect(anchor(2, front)).toEqual([12, 4]);
+    expect(anchor(511, front)).toEqual([124, 124]);
+    expect(anchor(512, front)).toEqual([8, 8]);
+    expect(anchor(518, front)).toEqual([24, 8]);
+    expect(anchor(895, front)).toEqual([120, 120]);
   });
 });
 
@@ -34,7 +45,7 @@ describe('decodeBlazeface', () => {
     // Anchor 600 = stride-32 cell 14 (row 1, column 6): centre (208, 48).
     scores[600] = 2;
     regressors.set([3, -2, 40, 50, -10, -5, 10, -5, 0, 4, 0, 14, -18, 0, 18, 0], 600 * BLAZEFACE_REGRESSORS);
-    const dets = decodeBlazeface(scores, regressors, { minScore: 0.5 });
+    const dets = decodeBlazeface(scores, regressors, BLAZEFACE_BACK, { minScore: 0.5 });
     expect(dets).toHaveLength(1);
     const d = dets[0]!;
     expect(d.score).toBeCloseTo(1 / (1 + Math.exp(-2)), 12);
@@ -46,12 +57,12 @@ describe('decodeBlazeface', () => {
     const { scores, regressors } = rawOutput();
     scores[0] = 0; // sigmoid 0.5
     scores[1] = -0.01;
-    expect(decodeBlazeface(scores, regressors, { minScore: 0.5 }).map((d) => d.score)).toEqual([0.5]);
-    expect(decodeBlazeface(scores, regressors, { minScore: 0 })).toHaveLength(BLAZEFACE_ANCHOR_COUNT);
+    expect(decodeBlazeface(scores, regressors, BLAZEFACE_BACK, { minScore: 0.5 }).map((d) => d.score)).toEqual([0.5]);
+    expect(decodeBlazeface(scores, regressors, BLAZEFACE_BACK, { minScore: 0 })).toHaveLength(BLAZEFACE_ANCHOR_COUNT);
   });
 
   it('rejects outputs of the wrong size', () => {
-    expect(() => decodeBlazeface(new Float32Array(895), new Float32Array(896 * 16), { minScore: 0.5 })).toThrow(/896/);
+    expect(() => decodeBlazeface(new Float32Array(895), new Float32Array(896 * 16), BLAZEFACE_BACK, { minScore: 0.5 })).toThrow(/896/);
   });
 });
 

@@ -65,13 +65,13 @@ it('reruns on WASM when a run fails on the lost GPU, and stays there', async () 
     const after = await analyseImage(loaded.models, sheldon);
     expect(after).toHaveLength(1);
     expect(loaded.backend).toBe('wasm');
-    expect(gpu.created).toEqual(['webgpu', 'webgpu', 'webgpu', 'webgpu', 'wasm', 'wasm', 'wasm', 'wasm']);
+    expect(gpu.created).toEqual(['webgpu', 'webgpu', 'webgpu', 'webgpu', 'webgpu', 'wasm', 'wasm', 'wasm', 'wasm', 'wasm']);
     // Same models, same face: the descriptors agree across the move.
     const dot = before[0]!.embedding.reduce((s, v, i) => s + v * after[0]!.embedding[i]!, 0);
     expect(dot).toBeGreaterThan(0.999);
     expect(logged.filter((l) => l.level === 'warn' && l.message.startsWith('WebGPU device lost, moving to WASM:'))).toHaveLength(1);
     expect(await analyseImage(loaded.models, sheldon)).toHaveLength(1);
-    expect(gpu.created).toHaveLength(8);
+    expect(gpu.created).toHaveLength(10);
   } finally {
     await loaded.release();
   }

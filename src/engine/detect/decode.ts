@@ -1,8 +1,8 @@
 /**
  * Decoding of the raw BlazeFace output, as @vladmandic/human src/face/blazeface.ts does it.
  *
- * Model I/O (human-models blazeface.json signature): one RGB input [1, 256, 256, 3] normalised
- * to [-1, 1] as x / 127.5 - 1, and four outputs: scores [1, 512, 1] and [1, 384, 1] (logits),
+ * Model I/O (human-models blazeface.json and blazeface-front.json signatures): one RGB input
+ * [1, 256, 256, 3] (front: 128) normalised to [-1, 1] as x / 127.5 - 1, and four outputs: scores [1, 512, 1] and [1, 384, 1] (logits),
  * regressors [1, 512, 16] and [1, 384, 16]. Human concatenates them 512-first, which is the
  * anchor order of anchors.ts. Per anchor the 16 regressors are
  *   [cx, cy, w, h, kp0x, kp0y, ..., kp5x, kp5y]
@@ -12,7 +12,7 @@
  */
 import type { Affine, Box, Detection, Point } from '../types.js';
 import { applyAffine } from '../align/umeyama.js';
-import { BLAZEFACE_ANCHORS, BLAZEFACE_ANCHOR_COUNT } from './anchors.js';
+import type { BlazefaceGeometry } from './anchors.js';
 
 export const BLAZEFACE_REGRESSORS = 16;
 const KEYPOINTS = 6;
@@ -22,22 +22,20 @@ export interface DecodeOptions {
   minScore: number;
 }
 
-/** Candidates (before NMS) in the coordinates of the 256x256 detector input. */
-export function decodeBlazeface(scores: Float32Array, regressors: Float32Array, opts: DecodeOptions): Detection[] {
-  if (scores.length !== BLAZEFACE_ANCHOR_COUNT || regressors.length !== BLAZEFACE_ANCHOR_COUNT * BLAZEFACE_REGRESSORS) {
-    throw new Error(
-      `BlazeFace output has ${scores.length} scores and ${regressors.length} regressors; ` +
-        `expected ${BLAZEFACE_ANCHOR_COUNT} and ${BLAZEFACE_ANCHOR_COUNT * BLAZEFACE_REGRESSORS}`,
-    );
+/** Candidates (before NMS) in the coordinates of the detector's input. */
+export function decodeBlazeface(scores: Float32Array, regressors: Float32Array, { anchors }: BlazefaceGeometry, opts: DecodeOptions): Detection[] {
+  const count = anchors.length / 2;
+  if (scores.length !== count || regressors.length !== count * BLAZEFACE_REGRESSORS) {
+    throw new Error(`BlazeFace output has ${scores.length} scores and ${regressors.length} regressors; expected ${count} and ${count * BLAZEFACE_REGRESSORS}`);
   }
   // Comparing logits against logit(minScore) skips the exp() for the ~890 anchors that fail.
   const minLogit = opts.minScore <= 0 ? -Infinity : opts.minScore >= 1 ? Infinity : Math.log(opts.minScore / (1 - opts.minScore));
   const found: Detection[] = [];
-  for (let a = 0; a < BLAZEFACE_ANCHOR_COUNT; a++) {
+  for (let a = 0; a < count; a++) {
     const logit = scores[a] as number;
     if (!(logit >= minLogit)) continue;
-    const ax = BLAZEFACE_ANCHORS[2 * a] as number;
-    const ay = BLAZEFACE_ANCHORS[2 * a + 1] as number;
+    const ax = anchors[2 * a] as number;
+    const ay = anchors[2 * a + 1] as number;
     const r = a * BLAZEFACE_REGRESSORS;
     const cx = ax + (regressors[r] as number);
     const cy = ay + (regressors[r + 1] as number);

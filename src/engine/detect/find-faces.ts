@@ -1,9 +1,16 @@
-import type { ModelRunner } from '../runtime.js';
 import type { Box, Detection, RgbaImage } from '../types.js';
 import { BLAZEFACE_INPUT_SIZE } from './anchors.js';
 import { weightedNms } from './nms.js';
 import { paddedImageRegion, squareAround, tileRegions } from './regions.js';
-import { detectInRegions } from './run-detector.js';
+import { detectInRegions, type Blazeface } from './run-detector.js';
+
+/** The two BlazeFace models: one finds faces, the other takes the closer look at each. */
+export interface FaceFinders {
+  /** blazeface-back: whole images, tiles and padded views at 256 px. */
+  detector: Blazeface;
+  /** blazeface-front: the refinement view at 128 px, where the face is a third of the view. */
+  refiner: Blazeface;
+}
 
 export interface DetectConfig {
   /** Candidate score for the coarse passes (whole image, tiles, padded). */
@@ -20,6 +27,14 @@ export interface DetectConfig {
   refineFactor: number;
   /** A candidate is kept only if the refinement pass confirms it with at least this score... */
   refineMinScore: number;
+  /**
+   * Candidates scoring under this in the coarse pass get their closer look from the 256 px
+   * detector instead of the 128 px refiner: whether they are faces at all is in doubt (the
+   * engine's `confidentScore`), and the refiner's tighter boxes on dog faces pass FaceMesh's
+   * check where the detector's did not (docs/BENCHMARKS.md). Faces scoring above it, nearly
+   * all of them, take the refiner's run at about a fifth of the cost.
+   */
+  thoroughRefineBelow: number;
   /** ...unless it is smaller than this many pixels: tiny faces blur when zoomed and score lower. */
   tinyFace: number;
   /**
@@ -40,6 +55,7 @@ export const DEFAULT_DETECT_CONFIG: DetectConfig = {
   paddedFactors: [2, 3],
   refineFactor: 3,
   refineMinScore: 0.5,
+  thoroughRefineBelow: 0.7,
   tinyFace: 20,
   refineSkipRange: 1.25,
   maxFaces: 200,
@@ -52,10 +68,18 @@ function centre(box: Box): [number, number] {
 /** Which view of the image the coarse pass looks at. */
 export type DetectPass = 'scene' | 'padded';
 
+/** How the view the candidates came from showed the image. */
+interface View {
+  /** Image pixels per input pixel. */
+  scale: number;
+  /** The input side of the model that looked. */
+  inputSize: number;
+}
+
 interface Coarse {
   candidates: Detection[];
-  /** Image pixels per detector input pixel of the view the candidates came from (null: the padded views). */
-  viewScale: number | null;
+  /** null: the padded views, whose candidates are always refined. */
+  view: View | null;
 }
 
 /**
@@ -66,10 +90,10 @@ interface Coarse {
  * BlazeFace's keypoints on them are too loose for the alignment (skipping up to 2x the size cost
  * 17 points of TAR @ FAR 1e-3 while face crops were shown enlarged; docs/BENCHMARKS.md).
  */
-function seenAtRefinementScale(candidate: Detection, viewScale: number | null, cfg: DetectConfig): boolean {
-  if (viewScale === null || candidate.score < cfg.refineMinScore) return false;
-  const shown = Math.max(candidate.box[2], candidate.box[3]) / viewScale;
-  const target = BLAZEFACE_INPUT_SIZE / cfg.refineFactor;
+function seenAtRefinementScale(candidate: Detection, view: View | null, cfg: DetectConfig): boolean {
+  if (view === null || candidate.score < cfg.refineMinScore) return false;
+  const shown = Math.max(candidate.box[2], candidate.box[3]) / view.scale;
+  const target = view.inputSize / cfg.refineFactor;
   return shown >= target / cfg.refineSkipRange && shown <= target * cfg.refineSkipRange;
 }
 
@@ -100,13 +124,13 @@ export function suppressContained(sorted: readonly Detection[]): Detection[] {
  * to trust, so without such a face the image gets the usual whole-image view. A much smaller
  * second face beside a face filling the image is the one thing this can miss.
  */
-async function faceFillingSmallImage(detector: ModelRunner, img: RgbaImage, cfg: DetectConfig): Promise<Coarse | null> {
+async function faceFillingSmallImage(refiner: Blazeface, img: RgbaImage, cfg: DetectConfig): Promise<Coarse | null> {
   const longSide = Math.max(img.width, img.height);
   if (longSide > BLAZEFACE_INPUT_SIZE) return null;
-  const [found = []] = await detectInRegions(detector, img, [paddedImageRegion(img.width, img.height, cfg.refineFactor)], cfg.minScore);
-  const viewScale = (cfg.refineFactor * longSide) / BLAZEFACE_INPUT_SIZE;
-  const faces = suppressContained(weightedNms(found, cfg.nmsIou)).filter((d) => seenAtRefinementScale(d, viewScale, cfg));
-  return faces.length > 0 ? { candidates: faces, viewScale } : null;
+  const [found = []] = await detectInRegions(refiner, img, [paddedImageRegion(img.width, img.height, cfg.refineFactor)], cfg.minScore);
+  const view = { scale: (cfg.refineFactor * longSide) / refiner.geometry.inputSize, inputSize: refiner.geometry.inputSize };
+  const faces = suppressContained(weightedNms(found, cfg.nmsIou)).filter((d) => seenAtRefinementScale(d, view, cfg));
+  return faces.length > 0 ? { candidates: faces, view } : null;
 }
 
 /**
@@ -115,18 +139,18 @@ async function faceFillingSmallImage(detector: ModelRunner, img: RgbaImage, cfg:
  * pass shows the image inside larger squares: a crop that is nothing but a face gives BlazeFace
  * no context, and it finds such faces only once they are surrounded by border.
  */
-async function coarseCandidates(detector: ModelRunner, img: RgbaImage, cfg: DetectConfig, pass: DetectPass): Promise<Coarse> {
+async function coarseCandidates({ detector, refiner }: FaceFinders, img: RgbaImage, cfg: DetectConfig, pass: DetectPass): Promise<Coarse> {
   if (pass === 'padded') {
     const results = await detectInRegions(detector, img, cfg.paddedFactors.map((f) => paddedImageRegion(img.width, img.height, f)), cfg.minScore);
-    return { candidates: suppressContained(weightedNms(results.flat(), cfg.nmsIou)), viewScale: null };
+    return { candidates: suppressContained(weightedNms(results.flat(), cfg.nmsIou)), view: null };
   }
-  const filling = await faceFillingSmallImage(detector, img, cfg);
+  const filling = await faceFillingSmallImage(refiner, img, cfg);
   if (filling) return filling;
   const inputScale = Math.max(img.width, img.height) / BLAZEFACE_INPUT_SIZE;
   const tiles = inputScale > cfg.tileAbove ? tileRegions(img.width, img.height, cfg.tileFraction) : [];
   const [whole = [], ...perTile] = await detectInRegions(detector, img, [[0, 0, img.width, img.height], ...tiles], cfg.minScore);
   const small = perTile.flat().filter((d) => Math.max(d.box[2], d.box[3]) / inputScale < cfg.smallFace);
-  return { candidates: suppressContained(weightedNms([...whole, ...small], cfg.nmsIou)), viewScale: inputScale };
+  return { candidates: suppressContained(weightedNms([...whole, ...small], cfg.nmsIou)), view: { scale: inputScale, inputSize: detector.geometry.inputSize } };
 }
 
 /**
@@ -134,29 +158,33 @@ async function coarseCandidates(detector: ModelRunner, img: RgbaImage, cfg: Dete
  * detector's view: boxes and keypoints come out much tighter, which the alignment needs, and
  * shifted boxes that tiles and crowds produce next to a face are not confirmed and dropped.
  */
-async function refine(detector: ModelRunner, img: RgbaImage, { candidates, viewScale }: Coarse, cfg: DetectConfig): Promise<Detection[]> {
-  const refined = candidates.filter((c) => seenAtRefinementScale(c, viewScale, cfg));
+async function refine({ detector, refiner }: FaceFinders, img: RgbaImage, { candidates, view }: Coarse, cfg: DetectConfig): Promise<Detection[]> {
+  const refined = candidates.filter((c) => seenAtRefinementScale(c, view, cfg));
   const pending = candidates.filter((c) => !refined.includes(c));
-  const regions = pending.map((c) => squareAround(c.box, cfg.refineFactor));
-  const results = await detectInRegions(detector, img, regions, cfg.minScore);
-  results.forEach((dets, i) => {
-    const region = regions[i] as Box;
-    const [cx, cy] = centre(region);
-    const near = weightedNms(dets, cfg.nmsIou).filter((d) => {
-      const [x, y] = centre(d.box);
-      return Math.hypot(x - cx, y - cy) < region[2] / 4;
+  const weak = pending.filter((c) => c.score < cfg.thoroughRefineBelow);
+  const strong = pending.filter((c) => !weak.includes(c));
+  for (const [model, group] of [[refiner, strong], [detector, weak]] as const) {
+    const regions = group.map((c) => squareAround(c.box, cfg.refineFactor));
+    const results = await detectInRegions(model, img, regions, cfg.minScore);
+    results.forEach((dets, i) => {
+      const region = regions[i] as Box;
+      const [cx, cy] = centre(region);
+      const near = weightedNms(dets, cfg.nmsIou).filter((d) => {
+        const [x, y] = centre(d.box);
+        return Math.hypot(x - cx, y - cy) < region[2] / 4;
+      });
+      const best = near[0];
+      const coarse = group[i] as Detection;
+      // The coarse score is kept: the closer look rates dogs as confidently as people.
+      if (best && best.score >= cfg.refineMinScore) refined.push({ ...best, score: coarse.score });
+      else if (Math.max(coarse.box[2], coarse.box[3]) < cfg.tinyFace) refined.push(coarse);
     });
-    const best = near[0];
-    const coarse = pending[i] as Detection;
-    // The coarse score is kept: the closer look rates dogs as confidently as people.
-    if (best && best.score >= cfg.refineMinScore) refined.push({ ...best, score: coarse.score });
-    else if (Math.max(coarse.box[2], coarse.box[3]) < cfg.tinyFace) refined.push(coarse);
-  });
+  }
   return suppressContained(weightedNms(refined, cfg.nmsIou));
 }
 
 /** Candidate faces of one pass, in image pixels, best first. */
-export async function findFaces(detector: ModelRunner, img: RgbaImage, cfg: DetectConfig = DEFAULT_DETECT_CONFIG, pass: DetectPass = 'scene'): Promise<Detection[]> {
-  const coarse = await coarseCandidates(detector, img, cfg, pass);
-  return refine(detector, img, { ...coarse, candidates: coarse.candidates.slice(0, cfg.maxFaces) }, cfg);
+export async function findFaces({ detector, refiner }: FaceFinders, img: RgbaImage, cfg: DetectConfig = DEFAULT_DETECT_CONFIG, pass: DetectPass = 'scene'): Promise<Detection[]> {
+  const coarse = await coarseCandidates({ detector, refiner }, img, cfg, pass);
+  return refine({ detector, refiner }, img, { ...coarse, candidates: coarse.candidates.slice(0, cfg.maxFaces) }, cfg);
 }
