@@ -128,10 +128,10 @@ export const backgroundRequests = /* @__PURE__ */ (() => {
   const { url, side, frameDataUrl, frameMode, id, faceIndex, personName } = fields();
   return {
     analyse: z.object({ url, side }),
-    enroll: z.object({ url, side, face: z.number().int().min(0).max(1000), name: z.string().trim().min(1).max(200) }),
+    enroll: z.object({ url, side, face: faceIndex, name: personName }),
     names: z.object({}),
     people: z.object({}),
-    deletePerson: z.object({ id: z.string().min(1).max(128) }),
+    deletePerson: z.object({ id }),
     getSettings: z.object({}),
     setSettings: z.object({ showUnknown: z.boolean().optional(), enabled: z.boolean().optional(), sensitivity: z.number().int().min(1).max(5).optional() }),
     renamePerson: z.object({ id, name: personName, merge: z.boolean().optional() }),
