@@ -13,7 +13,12 @@ import base from './manifest.json' with { type: 'json' };
 
 const root = dirname(fileURLToPath(import.meta.url));
 const browser = process.env.FACETAG_BROWSER === 'firefox' ? 'firefox' : 'chrome';
-const outDir = resolve(root, 'dist', browser);
+/**
+ * The test-only WebGPU switch (src/offscreen/build-flags.ts): set only by the WebGPU end-to-end
+ * test, which builds its own copy; `npm run build` never sets it.
+ */
+const forceWebGpu = process.env.FACETAG_TEST_FORCE_WEBGPU === '1' && browser === 'chrome';
+const outDir = resolve(root, 'dist', forceWebGpu ? 'chrome-webgpu-test' : browser);
 /**
  * Chrome gets WebGPU+WASM (jsep) for machines with a GPU adapter and the WASM-only build for the
  * rest (src/offscreen/ort-runtime.ts picks one); Firefox's background page has no WebGPU, so only the latter.
@@ -74,6 +79,12 @@ function packageAssets(): Plugin {
 }
 
 export default defineConfig({
+  define: {
+    'import.meta.env.VITE_FACETAG_WEBGPU_RUNTIME': JSON.stringify(browser === 'chrome' ? 'yes' : 'no'),
+    'import.meta.env.VITE_FACETAG_TEST_FORCE_WEBGPU': JSON.stringify(forceWebGpu ? 'yes' : 'no'),
+    // The offscreen document's runtime API has no getManifest().
+    'import.meta.env.VITE_FACETAG_VERSION': JSON.stringify(base.version),
+  },
   plugins: [crx({ manifest: browser === 'chrome' ? (base as ManifestV3Export) : firefoxManifest(), browser }), packageAssets()],
   resolve: {
     alias: [

@@ -7,7 +7,8 @@
  *   npm run bench:browser -- --quick            cold start, gallery and video only
  *   npm run bench:browser -- --only facetag     configurations by name (comma-separated)
  *   npm run bench:browser -- --paired           only the paired per-image comparison (both extensions open at once)
- *   npm run bench:browser -- --webgpu           also Facetag on WebGPU (SwiftShader here: cold start only)
+ *   npm run bench:browser -- --webgpu           also Facetag with a WebGPU adapter (SwiftShader here): the shipped build
+ *                                               (which counts it as no GPU) and the test-switch build forced onto it
  *   npm run bench:browser -- --memory-only      only the memory run, Facetag and the peer (no paired run)
  *   npm run bench:browser -- --memory-images N  images of the memory run (default 500; the peer 200 in a full run)
  */
@@ -19,7 +20,7 @@ import { startSite } from '../../tests/e2e/helpers/site.js';
 import { facesDir } from '../../tests/helpers/faces-dir.js';
 import { machineAtStart, machineMarkdown, loadAverage } from '../suite/machine.js';
 import { CHROMIUM } from '../../tests/e2e/helpers/chromium.js';
-import { FACEAPI_PEER, FACETAG, type Product } from './products.js';
+import { FACEAPI_PEER, FACETAG, FACETAG_WEBGPU_FORCED, type Product } from './products.js';
 import { browserMarkdown, type BrowserReport } from './report.js';
 import { runConfig, type Config, type ConfigResult, type Scenario } from './scenarios.js';
 import { WEBGPU_ARGS } from './session.js';
@@ -51,9 +52,16 @@ function configs({ quick, webgpu, memoryOnly, memoryImages }: Options): Config[]
     { name: 'faceapi-peer', product: FACEAPI_PEER, scenarios: every, memoryImages: memoryImages ?? 200 },
     // ORT takes both cores of a 2-core machine (src/offscreen/wasm-threads.ts); with one core reported, one thread.
     { name: 'facetag-1thread', product: FACETAG, cores: 1, scenarios: new Set<Scenario>(quick ? ['gallery'] : ['gallery', 'video']) },
-    // SwiftShader (a CPU rasteriser) stands in for a GPU here: reported, not targeted. At 40–60 s
-    // per image there, only the cold start, and only when asked for.
-    ...(webgpu ? [{ name: 'facetag-webgpu', product: FACETAG, args: WEBGPU_ARGS, scenarios: new Set<Scenario>(['cold']) }] : []),
+    // SwiftShader (a CPU rasteriser) offers WebGPU here. The shipped build counts it as no GPU and
+    // runs WASM (its cold start must not grow for the adapter's presence); the test-switch build
+    // is forced onto it, to time the WebGPU path itself (cold start only: 20-50 s per full-size
+    // photo on SwiftShader): reported, not targeted, only when asked for.
+    ...(webgpu
+      ? [
+          { name: 'facetag-swiftshader', product: FACETAG, args: WEBGPU_ARGS, scenarios: new Set<Scenario>(['cold', 'gallery']) },
+          { name: 'facetag-webgpu-forced', product: FACETAG_WEBGPU_FORCED, args: WEBGPU_ARGS, scenarios: new Set<Scenario>(['cold']) },
+        ]
+      : []),
   ];
 }
 

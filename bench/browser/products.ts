@@ -4,7 +4,10 @@
  */
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { grantedCopy } from '../../tests/e2e/helpers/extension-copy.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { grantedCopy, grantedCopyAt } from '../../tests/e2e/helpers/extension-copy.js';
+import { buildForcedWebGpuCopy } from '../../tests/e2e/helpers/webgpu-build.js';
 import type { Session } from './session.js';
 
 export interface Product {
@@ -72,6 +75,16 @@ export const FACETAG: Product = {
       await page.close();
     }
   },
+};
+
+/**
+ * Facetag built with the test-only WebGPU switch (src/offscreen/build-flags.ts): WebGPU on any
+ * adapter, SwiftShader included. Never shipped; here to time the WebGPU path itself.
+ */
+export const FACETAG_WEBGPU_FORCED: Product = {
+  ...FACETAG,
+  extension: () => grantedCopyAt(buildForcedWebGpuCopy(), join(mkdtempSync(join(tmpdir(), 'facetag-webgpu-')), 'extension')),
+  packageDir: join(ROOT, 'dist', 'chrome-webgpu-test'),
 };
 
 type PeerHook = { peer: { enroll(url: string, name: string): Promise<string>; analyse(url: string): Promise<{ ok: boolean }> } };

@@ -1,8 +1,7 @@
 /**
  * The one owner of the ORT runtime: the offscreen document in Chrome, the background page in
- * Firefox. The runtime is created on first use, released after a quiet minute (the models
- * hold ~100 MB of WASM memory) and created again after a failed run, which may have left
- * the WASM instance broken.
+ * Firefox. Its runtime's life (created on first use, released when idle, retired after a
+ * failed run) is runtime-lease.ts's; this module answers the engine's messages.
  */
 import pLimit from 'p-limit';
 import { analyseImage } from '../engine/engine.js';
@@ -16,13 +15,16 @@ import type { Handlers } from '../platform/messaging.js';
 import { logger } from '../shared/logger.js';
 import type { EngineAnalysis, EngineFace, EngineResponses, EnrollableImage, engineRequests, FrameMode, ThumbnailEmbedding } from '../shared/protocol.js';
 import { err, errorMessage, ok } from '../shared/result.js';
+import { withinMs } from './deadline.js';
 import { fetchImage, jpegDataUrl } from './decode.js';
+import { browserChoice } from './browser-sources.js';
 import { modelStatus } from './model-status.js';
-import { loadModels, type LoadedModels } from './ort-models.js';
+import type { LoadedModels } from './ort-models.js';
+import { offerRacePhoto } from './race-photos.js';
+import { leaseRuntime, liveRuntime } from './runtime-lease.js';
 import { addStage, formatStages, modelMs, timedModels, type StageTimes } from './stage-timer.js';
 
 const log = logger('engine');
-const IDLE_MS = 60_000;
 /**
  * Runs are serialised, so one that never settles would stall every later image of every tab.
  * Past this (a photo takes well under 2 s here) the run counts as failed: the runtime is
@@ -30,13 +32,8 @@ const IDLE_MS = 60_000;
  */
 const RUN_DEADLINE_MS = 60_000;
 
-function withinDeadline<T>(run: Promise<T>, stages: StageTimes): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`a run did not finish within ${RUN_DEADLINE_MS / 1000} s (done so far: ${formatStages(stages)})`)), RUN_DEADLINE_MS);
-  });
-  return Promise.race([run, deadline]).finally(() => clearTimeout(timer));
-}
+const withinDeadline = <T>(run: Promise<T>, stages: StageTimes): Promise<T> =>
+  withinMs(run, RUN_DEADLINE_MS, () => `a run did not finish within ${RUN_DEADLINE_MS / 1000} s (done so far: ${formatStages(stages)})`);
 const CACHE_SIZE = 300;
 /**
  * Page images fetched and decoded at once. A gallery sends all its images together; taken all
@@ -46,49 +43,17 @@ const CACHE_SIZE = 300;
  */
 const pageImageSlots = pLimit(2);
 
-let runtime: Promise<LoadedModels> | null = null;
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
 /** Results by working size and image URL, most recent last; identical images are analysed once. */
 const cache = new Map<string, Promise<EngineAnalysis>>();
-
-function acquire(): Promise<LoadedModels> {
-  clearTimeout(idleTimer);
-  runtime ??= loadModels().catch((error: unknown) => {
-    runtime = null;
-    throw error;
-  });
-  return runtime;
-}
-
-/**
- * Starts loading the models now, so that they load while the first image is fetched and
- * decoded. The offscreen document calls it as it starts: Chrome creates that document only
- * when there is an image to analyse.
- */
-export function warmUp(): void {
-  acquire().then(scheduleRelease, (error: unknown) => log.warn(`warm-up failed: ${errorMessage(error)}`));
-}
-
-function scheduleRelease(): void {
-  clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => void discard('idle'), IDLE_MS);
-}
-
-async function discard(why: string): Promise<void> {
-  const current = runtime;
-  runtime = null;
-  if (!current) return;
-  log.info(`releasing the runtime (${why})`);
-  await current.then((r) => r.release(), () => undefined);
-}
 
 /** What the engine runs over an image: the whole pipeline, or only the detector (video frames being tracked). */
 type Pipeline<F> = (models: EngineModels, image: RgbaImage) => Promise<F[]>;
 
 /** The engine's faces in an image, with one retry on a fresh runtime; `stages` collects where the time went. */
-async function facesIn<F>(image: RgbaImage, pipeline: Pipeline<F>, stages: StageTimes = {}): Promise<{ faces: F[]; ms: number; backend: string }> {
+async function facesIn<F>(image: RgbaImage, pipeline: Pipeline<F>, stages: StageTimes = {}): Promise<{ faces: F[]; ms: number; loaded: LoadedModels }> {
   for (let attempt = 1; ; attempt++) {
-    const loaded = await acquire();
+    const lease = await leaseRuntime();
+    const { loaded } = lease;
     try {
       const start = performance.now();
       const faces = await withinDeadline(pipeline(timedModels(loaded.models, stages), image), stages);
@@ -96,13 +61,13 @@ async function facesIn<F>(image: RgbaImage, pipeline: Pipeline<F>, stages: Stage
       // Pre- and post-processing in JS (crops, resizes, decoding boxes): the analysis less its model runs.
       addStage(stages, 'js', ms - modelMs(stages));
       log.info(`analysed ${image.width}x${image.height} in ${ms.toFixed(0)} ms on ${loaded.backend}: ${faces.length} faces; ${formatStages(stages)}`);
-      return { faces, ms, backend: loaded.backend };
+      return { faces, ms, loaded };
     } catch (error) {
       if (attempt >= 2) throw error;
       log.warn(`run failed, recreating the runtime: ${errorMessage(error)}`);
-      await discard('crash');
+      lease.retire('crash');
     } finally {
-      scheduleRelease();
+      lease.done();
     }
   }
 }
@@ -118,8 +83,9 @@ async function analyseUrl(url: string, side: number | undefined, mode: FrameMode
   const stages: StageTimes = {};
   addStage(stages, 'fetch', fetchMs);
   addStage(stages, 'decode', decodeMs);
-  const { faces, ms, backend } = await facesIn(image, PIPELINES[mode], stages);
-  return { width: image.width, height: image.height, ms, backend, faces };
+  const { faces, ms, loaded } = await facesIn(image, PIPELINES[mode], stages);
+  if (mode === 'identify') offerRacePhoto(loaded, image);
+  return { width: image.width, height: image.height, ms, backend: loaded.backend, faces };
 }
 
 /** Not cached: these are data URLs of the user's files, each seen once. */
@@ -136,6 +102,11 @@ async function embedThumbnail(url: string): Promise<ThumbnailEmbedding> {
   const { image } = await fetchImage(url);
   const face = centralFace((await facesIn(image, analyseImage)).faces, image.width, image.height);
   return { embedding: face && !isHopeless(face.quality) ? Array.from(face.embedding) : null };
+}
+
+/** Which backend runs and why: the live runtime's word, or what a start would choose now. */
+async function backendLine(): Promise<string> {
+  return (await liveRuntime())?.why ?? (await browserChoice()).why;
 }
 
 const cacheKey = (url: string, side: number | undefined): string => `${side ?? 'max'} ${url}`;
@@ -157,7 +128,7 @@ function cached(url: string, side: number | undefined): Promise<EngineAnalysis> 
 
 export const engineHandlers: Handlers<typeof engineRequests, EngineResponses> = {
   'engine.analyse': async ({ url, side }) => ok(await cached(url, side)),
-  'engine.status': async () => ok(await modelStatus()),
+  'engine.status': async () => ok({ ...(await modelStatus()), backend: await backendLine() }),
   'engine.thumbnail': async ({ url, box, side }) => {
     const { image } = await fetchImage(url, side);
     return ok({ dataUrl: await jpegDataUrl(faceThumbnail(image, box as Box)) });

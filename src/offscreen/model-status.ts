@@ -7,9 +7,10 @@
 import type { EngineStatus } from '../shared/protocol.js';
 import { errorMessage } from '../shared/result.js';
 import { verifiedIds } from './model-integrity.js';
-import { MODEL_IDS, modelBytes } from './ort-models.js';
+import { modelBytes } from './browser-sources.js';
+import { MODEL_IDS } from './ort-models.js';
 
-export async function modelStatus(): Promise<EngineStatus> {
+export async function modelStatus(): Promise<Omit<EngineStatus, 'backend'>> {
   try {
     // Files the engine already loaded were checked then: only the others are read and hashed.
     for (const id of Object.values(MODEL_IDS)) if (!verifiedIds.has(id)) await modelBytes(id);

@@ -1,31 +1,35 @@
 /**
  * The engine's models on onnxruntime-web: one ORT environment, each model's session created
- * once, every run through one queue. WebGPU is tried first where the browser offers an
- * adapter; any failure there falls back to WASM, with threads when the page is
+ * once, every run through one queue. The backend is chosen by backend-choice.ts: WebGPU only
+ * where it was measured faster (or the test switch forces it); a WebGPU failure or a lost
+ * device moves the same models to WASM, logged. WASM uses threads when the document is
  * crossOriginIsolated (the offscreen document is, through the manifest's COOP/COEP).
  */
 import type * as ort from 'onnxruntime-web';
 import type { EngineModels, ModelRunner, TensorData } from '../engine/runtime.js';
-import { ext } from '../platform/ext.js';
 import { logger } from '../shared/logger.js';
 import { errorMessage } from '../shared/result.js';
-import { verifiedModel } from './model-integrity.js';
-import { browserOrt, hasWebGpu, type OrtModule } from './ort-runtime.js';
+import { choiceFromTiming, lostChoice, type BackendChoice, type BackendTiming, type Provider } from './backend-choice.js';
+import { withinMs } from './deadline.js';
+import { raceBackends, type ClockedModels, type RaceWork } from './backend-race.js';
+import type { OrtModule } from './ort-runtime.js';
 import { serialQueue } from './serial-queue.js';
 
 const log = logger('ort');
 export const MODEL_IDS = { detector: 'blazeface-back', refiner: 'blazeface-front', verifier: 'facemesh', landmarks: 'landmarks-68', embedder: 'dlib-resnet' } as const;
-
-export type Provider = 'webgpu' | 'wasm';
+const ORDER = [MODEL_IDS.detector, MODEL_IDS.refiner, MODEL_IDS.verifier, MODEL_IDS.landmarks, MODEL_IDS.embedder];
+export type { Provider };
 
 /**
- * Where loadModels gets its environment, model bytes and sessions. The browser's are the
- * default; the unit test swaps in a WebGPU that fails and model files read from disk, so the
- * fallback path runs without a browser.
+ * Where loadModels gets its choice, environment, model bytes and sessions. The browser's are
+ * in browser-sources.ts; the unit tests use onnxruntime-web in Node and stand-in "WebGPU"
+ * sessions, so the choice, the race and the fallbacks run without a browser.
  */
 export interface ModelSources {
-  hasWebGpu(): Promise<boolean>;
-  /** The configured ORT build; called once, after hasWebGpu, with its answer. */
+  choose(): Promise<BackendChoice>;
+  /** Keeps a race's timing for the next start. */
+  saveTiming(timing: BackendTiming): void;
+  /** The configured ORT build; `webgpu`: the WebGPU-capable one (loaded only when WebGPU may run). */
   runtime(webgpu: boolean): Promise<OrtModule>;
   modelBytes(id: string): Promise<Uint8Array>;
   createSession(runtime: OrtModule, bytes: Uint8Array, provider: Provider): Promise<ort.InferenceSession>;
@@ -35,32 +39,17 @@ export interface ModelSources {
 
 export interface LoadedModels {
   models: EngineModels;
-  /** Can change from webgpu to wasm when the GPU device is lost. */
+  /** Can change: to WebGPU when a race finds it faster, to WASM when the device is lost. */
   readonly backend: Provider;
+  /** The popup's engine line: which backend runs, and why. */
+  readonly why: string;
+  /** A race is due: WebGPU against WASM on the photos `work` analyses (only once, on a real GPU with no timing yet). */
+  readonly raceDue: boolean;
+  race(work: RaceWork): Promise<void>;
   release(): Promise<void>;
 }
 
-/** The shipped model file, verified against its build-time sha256 (see model-integrity.ts). */
-export function modelBytes(id: string): Promise<Uint8Array> {
-  return verifiedModel(id, async () => {
-    const res = await fetch(ext.runtime.getURL(`models/${id}.onnx`));
-    return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
-  });
-}
-
-const browserSources: ModelSources = {
-  hasWebGpu,
-  runtime: browserOrt,
-  modelBytes,
-  createSession: (runtime, bytes, provider) => runtime.InferenceSession.create(bytes, { executionProviders: [provider], graphOptimizationLevel: 'all' }),
-  deviceLost: async (runtime) => {
-    // ORT's device, once its WebGPU backend is up; `lost` settles when the GPU resets or is removed.
-    const device = (await runtime.env.webgpu.device) as { lost: Promise<{ message: string }> };
-    return (await device.lost).message || 'device lost';
-  },
-};
-
-/** All sessions at once (their model fetches and set-up overlap); if one fails, the others are released. */
+/** All sessions at once (their set-up overlaps); if one fails, the others are released. */
 async function createSessions(sources: ModelSources, runtime: OrtModule, provider: Provider, bytes: Uint8Array[]): Promise<ort.InferenceSession[]> {
   const settled = await Promise.allSettled(bytes.map((b) => sources.createSession(runtime, b, provider)));
   const failed = settled.find((s) => s.status === 'rejected');
@@ -68,6 +57,10 @@ async function createSessions(sources: ModelSources, runtime: OrtModule, provide
   await Promise.allSettled(settled.map((s) => (s.status === 'fulfilled' ? s.value.release() : undefined)));
   throw failed.reason;
 }
+
+const releaseAll = async (sessions: ort.InferenceSession[]) => {
+  await Promise.allSettled(sessions.map((s) => s.release()));
+};
 
 async function runSession(runtime: OrtModule, session: ort.InferenceSession, feeds: Record<string, TensorData>): Promise<Record<string, TensorData>> {
   const inputs: Record<string, ort.Tensor> = {};
@@ -78,63 +71,116 @@ async function runSession(runtime: OrtModule, session: ort.InferenceSession, fee
   return out;
 }
 
-export async function loadModels(sources: ModelSources = browserSources): Promise<LoadedModels> {
-  const ids = [MODEL_IDS.detector, MODEL_IDS.refiner, MODEL_IDS.verifier, MODEL_IDS.landmarks, MODEL_IDS.embedder];
-  const fetched = Promise.all(ids.map((id) => sources.modelBytes(id)));
-  const webgpu = await sources.hasWebGpu();
-  const runtime = await sources.runtime(webgpu);
-  // Only WebGPU sessions keep the model files (9 MB), to move to WASM if the GPU is lost.
+/**
+ * A WebGPU that hangs must not keep the race open: past this it counts as failed (a page run
+ * stuck behind it meets the engine host's own run deadline, which replaces the runtime).
+ */
+const RACE_DEADLINE_MS = 60_000;
+
+export async function loadModels(sources: ModelSources): Promise<LoadedModels> {
+  const fetched = Promise.all(ORDER.map((id) => sources.modelBytes(id)));
+  let choice = await sources.choose();
+  const runtime = await sources.runtime(choice.backend === 'webgpu' || choice.measure);
+  // Kept only while a move to WASM or a race may still need them (9 MB).
   let bytes: Uint8Array[] | null = await fetched;
-  let backend: Provider = 'wasm';
-  let sessions: ort.InferenceSession[] | null = null;
-  if (webgpu) {
+  let current: ort.InferenceSession[] | null = null;
+  if (choice.backend === 'webgpu') {
     try {
-      sessions = await createSessions(sources, runtime, 'webgpu', bytes);
-      backend = 'webgpu';
+      current = await createSessions(sources, runtime, 'webgpu', bytes);
     } catch (error) {
       log.warn(`WebGPU failed, falling back to WASM: ${errorMessage(error)}`);
+      choice = { backend: 'wasm', why: `WASM (WebGPU failed: ${errorMessage(error)})`, measure: false, key: choice.key };
     }
-  } else log.info('no WebGPU adapter; using WASM');
-  if (!sessions) {
-    sessions = await createSessions(sources, runtime, 'wasm', bytes);
-    bytes = null;
   }
-  log.info(`models loaded on ${backend} (${String(runtime.env.wasm.numThreads)} WASM threads, crossOriginIsolated=${String(globalThis.crossOriginIsolated)})`);
+  current ??= await createSessions(sources, runtime, 'wasm', bytes);
+  if (choice.backend === 'wasm' && !choice.measure) bytes = null;
+  log.info(`models loaded: ${choice.why}; ${String(runtime.env.wasm.numThreads)} WASM threads, crossOriginIsolated=${String(globalThis.crossOriginIsolated)}`);
   const queue = serialQueue();
-  let current = sessions;
+  let live: ort.InferenceSession[] = current;
   let toWasm: Promise<void> | null = null;
+
   /** A lost GPU device cannot come back: the same models move to WASM once, for good. */
   const moveToWasm = (why: string) =>
     (toWasm ??= (async () => {
       log.warn(`WebGPU device lost, moving to WASM: ${why}`);
-      const lost = current;
+      const lost = live;
       if (!bytes) throw new Error('no model files kept to move to WASM');
-      current = await createSessions(sources, runtime, 'wasm', bytes);
+      live = await createSessions(sources, runtime, 'wasm', bytes);
       bytes = null;
-      backend = 'wasm';
-      await Promise.allSettled(lost.map((s) => s.release()));
+      choice = lostChoice(why, choice.key);
+      await releaseAll(lost);
     })());
-  if (backend === 'webgpu') void sources.deviceLost?.(runtime).then((why) => queue(() => moveToWasm(why)));
-  const runner = (index: number): ModelRunner => ({
+  const watchLoss = () => void sources.deviceLost?.(runtime).then((why) => queue(() => moveToWasm(why)));
+  if (choice.backend === 'webgpu') watchLoss();
+
+  const runner = (index: number, sessions: () => ort.InferenceSession[], clock?: { ms: number }): ModelRunner => ({
     run: (feeds) =>
       queue(async () => {
+        const start = performance.now();
         try {
-          return await runSession(runtime, current[index]!, feeds);
+          return await runSession(runtime, sessions()[index]!, feeds);
         } catch (error) {
           // A run that fails on WebGPU is taken as the device gone (it may be lost before its promise settles).
-          if (backend !== 'webgpu') throw error;
+          if (clock || choice.backend !== 'webgpu') throw error;
           await moveToWasm(errorMessage(error));
-          return runSession(runtime, current[index]!, feeds);
+          return runSession(runtime, sessions()[index]!, feeds);
+        } finally {
+          if (clock) clock.ms += performance.now() - start;
         }
       }),
   });
+  const modelsOver = (sessions: () => ort.InferenceSession[], clock?: { ms: number }): EngineModels => ({
+    detector: runner(0, sessions, clock), refiner: runner(1, sessions, clock), verifier: runner(2, sessions, clock), landmarks: runner(3, sessions, clock), embedder: runner(4, sessions, clock),
+  });
+
+  const race = async (work: RaceWork) => {
+    if (!choice.measure || !bytes) return;
+    const key = choice.key;
+    choice = { ...choice, measure: false };
+    let gpu: ort.InferenceSession[] = [];
+    let timing: BackendTiming;
+    try {
+      gpu = await createSessions(sources, runtime, 'webgpu', bytes);
+      const wasmClock = { ms: 0 };
+      const gpuClock = { ms: 0 };
+      const wasmSide: ClockedModels = { models: modelsOver(() => live, wasmClock), clock: wasmClock };
+      const gpuSide: ClockedModels = { models: modelsOver(() => gpu, gpuClock), clock: gpuClock };
+      timing = { key, ...(await withinMs(raceBackends(work, wasmSide, gpuSide), RACE_DEADLINE_MS, () => `the race did not finish within ${RACE_DEADLINE_MS / 1000} s`)) };
+    } catch (error) {
+      timing = { key, wasmMs: 0, webgpuMs: null, webgpuError: errorMessage(error) };
+    }
+    const next = choiceFromTiming(timing);
+    const gpuWords = timing.webgpuMs === null ? 'WebGPU failed' : `WASM ${timing.wasmMs.toFixed(0)} ms, WebGPU ${timing.webgpuMs.toFixed(0)} ms of model time`;
+    log.info(`raced WebGPU against WASM: ${gpuWords}; ${next.why}`);
+    sources.saveTiming(timing);
+    await queue(async () => {
+      if (next.backend === 'webgpu') {
+        const wasmSessions = live;
+        live = gpu;
+        await releaseAll(wasmSessions);
+        watchLoss();
+      } else {
+        await releaseAll(gpu);
+        bytes = null;
+      }
+      choice = next;
+    });
+  };
+
   return {
-    models: { detector: runner(0), refiner: runner(1), verifier: runner(2), landmarks: runner(3), embedder: runner(4) },
+    models: modelsOver(() => live),
     get backend() {
-      return backend;
+      return choice.backend;
     },
+    get why() {
+      return choice.why;
+    },
+    get raceDue() {
+      return choice.measure;
+    },
+    race,
     release: async () => {
-      await Promise.allSettled(current.map((s) => s.release()));
+      await releaseAll(live);
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Which onnxruntime-web build the engine host loads. The WebGPU-capable build's WASM is twice
  * the size of the plain one (28 MB against 14 MB), and compiling it is most of a cold start, so
- * the plain build is loaded whenever the browser offers no GPU adapter. The choice is made once,
+ * it is loaded only when WebGPU may run: chosen, or about to be raced (backend-choice.ts). The choice is made once,
  * before any session exists: there is still one ORT environment.
  */
 import type * as Ort from 'onnxruntime-web';
@@ -9,16 +9,6 @@ import { ext } from '../platform/ext.js';
 import { wasmThreads } from './wasm-threads.js';
 
 export type OrtModule = typeof Ort;
-
-export async function hasWebGpu(): Promise<boolean> {
-  const gpu = (navigator as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  if (!gpu) return false;
-  try {
-    return (await gpu.requestAdapter()) !== null;
-  } catch {
-    return false;
-  }
-}
 
 /** The ORT build for this browser, configured: threads, and its WASM files from the package. */
 export async function browserOrt(webgpu: boolean): Promise<OrtModule> {

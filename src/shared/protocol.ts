@@ -99,6 +99,8 @@ export interface EngineStatus {
   ready: boolean;
   /** What is wrong, in words for the user; null when ready. */
   problem: string | null;
+  /** Which backend runs the models and why, for the popup: "WebGPU (2.1× faster than WASM here)", "WASM (no GPU)". */
+  backend: string;
 }
 
 /** The embedding of the face a reference thumbnail is centred on; null when it has no usable face. */

@@ -1,9 +1,10 @@
 /** The build check: the packages in dist/ (built just before this suite) hold no remote URL and no way to load remote code. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_ALLOWANCES } from '../../scripts/bundle-allowances.js';
 import { auditBuild, judge } from '../../scripts/bundle-audit.js';
+import { buildForcedWebGpuCopy } from './helpers/webgpu-build.js';
 
 const dist = (browser: string) => resolve(import.meta.dirname, '..', '..', 'dist', browser);
 
@@ -28,5 +29,16 @@ describe('the built extension', () => {
       // and video-frame fields are the sign (the maps' keys are not: the bundler drops unused keys).
       for (const text of ['must be an http(s) URL', 'must be a base64 data:image']) expect(content, `${browser}: ${text}`).not.toContain(text);
     }
+  });
+
+  it('ships the WebGPU test switch off in both builds, and the WebGPU runtime only in Chrome’s', () => {
+    const scripts = (browser: string) => readdirSync(resolve(dist(browser), 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(resolve(dist(browser), 'assets', f), 'utf8')).join('\n');
+    // The switch's words for the popup exist only where the flag was set at build time (src/offscreen/build-flags.ts).
+    for (const browser of ['chrome', 'firefox']) expect(scripts(browser), browser).not.toContain('forced by the test switch');
+    // The control: the copy built with the switch on has them.
+    buildForcedWebGpuCopy();
+    expect(scripts('chrome-webgpu-test')).toContain('forced by the test switch');
+    expect(readdirSync(resolve(dist('chrome'), 'ort')).sort()).toEqual(['ort-wasm-simd-threaded.jsep.mjs', 'ort-wasm-simd-threaded.jsep.wasm', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']);
+    expect(readdirSync(resolve(dist('firefox'), 'ort')).sort()).toEqual(['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']);
   });
 });

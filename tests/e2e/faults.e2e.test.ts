@@ -52,7 +52,7 @@ describe('Facetag in Chromium: bad images and faults', () => {
     await page.close();
     // An intact install: the popup's engine line stays hidden.
     const popup = await openPopup(driver);
-    await expect.poll(async () => (await popup.evaluate(() => chrome.runtime.sendMessage({ to: 'background', type: 'engineStatus', payload: {} }))) as unknown).toEqual({ ok: true, value: { ready: true, problem: null } });
+    await expect.poll(async () => (await popup.evaluate(() => chrome.runtime.sendMessage({ to: 'background', type: 'engineStatus', payload: {} }))) as unknown).toEqual({ ok: true, value: { ready: true, problem: null, backend: 'WASM (no GPU)' } });
     expect(await popup.locator('#engine-status').isHidden()).toBe(true);
     await popup.close();
   });

@@ -84,7 +84,7 @@ describe('Facetag in Chromium: updating from the previous release', () => {
     driver = await launchChromium(proxy.port, { extension: folder, profile });
     popup = await openPopup(driver);
     // The current build is the one answering (the old one had no engineStatus message).
-    expect(await popup.evaluate(() => chrome.runtime.sendMessage({ to: 'background', type: 'engineStatus', payload: {} }))).toEqual({ ok: true, value: { ready: true, problem: null } });
+    expect(await popup.evaluate(() => chrome.runtime.sendMessage({ to: 'background', type: 'engineStatus', payload: {} }))).toEqual({ ok: true, value: { ready: true, problem: null, backend: 'WASM (no GPU)' } });
     expect(enrolledRows(await storeDump(popup))).toEqual(enrolledRows(before));
     // The list as the old release showed it, plus what later versions add (v3: lastSeenAt, "never" after the update).
     const peopleAfter = await peopleList(popup);

@@ -17,6 +17,7 @@ import { setLogSink, type Level, type Sink } from '../../src/shared/logger.js';
 import { readBuiltModel } from '../helpers/built-models.js';
 import { nodeOrtRuntime } from '../helpers/ort-web-node.js';
 import { facesDir } from '../helpers/faces-dir.js';
+import { fixedChoice } from '../helpers/fixed-choice.js';
 
 const restoreSink: Sink = (level, scope, message) => process.stderr.write(`[facetag:${scope}] ${level} ${message}\n`);
 afterEach(() => setLogSink(restoreSink, 'info'));
@@ -32,7 +33,8 @@ function gpuSources() {
   const gpuSessions: ort.InferenceSession[] = [];
   let loseDevice: (why: string) => void = () => undefined;
   const sources: ModelSources = {
-    hasWebGpu: () => Promise.resolve(true),
+    choose: () => Promise.resolve(fixedChoice('webgpu')),
+    saveTiming: () => undefined,
     runtime: nodeOrtRuntime,
     modelBytes: readBuiltModel,
     createSession: async (runtime, bytes, provider) => {

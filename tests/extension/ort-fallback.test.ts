@@ -14,6 +14,7 @@ import { setLogSink, type Level, type Sink } from '../../src/shared/logger.js';
 import { readBuiltModel } from '../helpers/built-models.js';
 import { nodeOrtRuntime } from '../helpers/ort-web-node.js';
 import { facesDir } from '../helpers/faces-dir.js';
+import { fixedChoice } from '../helpers/fixed-choice.js';
 
 // Later tests in this file log to stderr again (vitest gives every file its own logger module).
 const restoreSink: Sink = (level, scope, message) => process.stderr.write(`[facetag:${scope}] ${level} ${message}\n`);
@@ -24,7 +25,8 @@ it('falls back to WASM sessions of the real models when WebGPU session creation 
   setLogSink((level, scope, message) => logged.push({ level, scope, message }), 'info');
   const created: Provider[] = [];
   const loaded = await loadModels({
-    hasWebGpu: () => Promise.resolve(true),
+    choose: () => Promise.resolve(fixedChoice('webgpu')),
+    saveTiming: () => undefined,
     runtime: nodeOrtRuntime,
     modelBytes: readBuiltModel,
     createSession: async (runtime, bytes, provider) => {

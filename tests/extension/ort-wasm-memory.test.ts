@@ -21,6 +21,7 @@ import { loadModels, type LoadedModels } from '../../src/offscreen/ort-models.js
 import { readBuiltModel } from '../helpers/built-models.js';
 import { facesDir } from '../helpers/faces-dir.js';
 import { nodeOrtRuntime } from '../helpers/ort-web-node.js';
+import { fixedChoice } from '../helpers/fixed-choice.js';
 
 const NativeMemory = WebAssembly.Memory;
 const memories: WebAssembly.Memory[] = [];
@@ -37,7 +38,8 @@ let loaded: LoadedModels;
 beforeAll(async () => {
   (WebAssembly as { Memory: typeof WebAssembly.Memory }).Memory = RecordedMemory;
   loaded = await loadModels({
-    hasWebGpu: () => Promise.resolve(false),
+    choose: () => Promise.resolve(fixedChoice('wasm')),
+    saveTiming: () => undefined,
     runtime: nodeOrtRuntime,
     modelBytes: readBuiltModel,
     createSession: (runtime, bytes, provider) => runtime.InferenceSession.create(bytes, { executionProviders: [provider], graphOptimizationLevel: 'all' }),

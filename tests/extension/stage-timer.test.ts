@@ -13,10 +13,12 @@ import { addStage, formatStages, modelMs, timedModels, type StageTimes } from '.
 import { readBuiltModel } from '../helpers/built-models.js';
 import { nodeOrtRuntime } from '../helpers/ort-web-node.js';
 import { facesDir } from '../helpers/faces-dir.js';
+import { fixedChoice } from '../helpers/fixed-choice.js';
 
 it('records each model run of an analysis and formats them as the log line the benchmark reads', async () => {
   const loaded = await loadModels({
-    hasWebGpu: () => Promise.resolve(false),
+    choose: () => Promise.resolve(fixedChoice('wasm')),
+    saveTiming: () => undefined,
     runtime: nodeOrtRuntime,
     modelBytes: readBuiltModel,
     createSession: (runtime, bytes, provider) => runtime.InferenceSession.create(bytes, { executionProviders: [provider] }),
