@@ -14,11 +14,13 @@ import base from './manifest.json' with { type: 'json' };
 const root = dirname(fileURLToPath(import.meta.url));
 const browser = process.env.FACETAG_BROWSER === 'firefox' ? 'firefox' : 'chrome';
 /**
- * The test-only WebGPU switch (src/offscreen/build-flags.ts): set only by the WebGPU end-to-end
- * test, which builds its own copy; `npm run build` never sets it.
+ * The test-only WebGPU switches (src/offscreen/build-flags.ts), set only by the WebGPU
+ * end-to-end tests, which build their own copies; `npm run build` never sets them.
+ * FACETAG_TEST_FORCE_WEBGPU=1: WebGPU on any adapter. FACETAG_TEST_RACE_WEBGPU=1: a software
+ * adapter is raced like a GPU.
  */
-const forceWebGpu = process.env.FACETAG_TEST_FORCE_WEBGPU === '1' && browser === 'chrome';
-const outDir = resolve(root, 'dist', forceWebGpu ? 'chrome-webgpu-test' : browser);
+const testWebGpu = browser !== 'chrome' ? 'off' : process.env.FACETAG_TEST_FORCE_WEBGPU === '1' ? 'force' : process.env.FACETAG_TEST_RACE_WEBGPU === '1' ? 'race' : 'off';
+const outDir = resolve(root, 'dist', { off: browser, force: 'chrome-webgpu-test', race: 'chrome-webgpu-race' }[testWebGpu]);
 /**
  * Chrome gets WebGPU+WASM (jsep) for machines with a GPU adapter and the WASM-only build for the
  * rest (src/offscreen/ort-runtime.ts picks one); Firefox's background page has no WebGPU, so only the latter.
@@ -81,7 +83,7 @@ function packageAssets(): Plugin {
 export default defineConfig({
   define: {
     'import.meta.env.VITE_FACETAG_WEBGPU_RUNTIME': JSON.stringify(browser === 'chrome' ? 'yes' : 'no'),
-    'import.meta.env.VITE_FACETAG_TEST_FORCE_WEBGPU': JSON.stringify(forceWebGpu ? 'yes' : 'no'),
+    'import.meta.env.VITE_FACETAG_TEST_WEBGPU': JSON.stringify(testWebGpu),
     // The offscreen document's runtime API has no getManifest().
     'import.meta.env.VITE_FACETAG_VERSION': JSON.stringify(base.version),
   },

@@ -59,7 +59,7 @@ export function choiceFromTiming(timing: BackendTiming): BackendChoice {
 
 export function chooseBackend(input: ChoiceInput): BackendChoice {
   const { adapter, key } = input;
-  if (!input.webgpuBuild) return wasm('this build has no WebGPU runtime', key);
+  if (!input.webgpuBuild) return wasm('WebGPU is not used in this browser', key);
   if (adapter.kind === 'none') return wasm('no GPU', key);
   if (input.forceWebGpu !== null) return { backend: 'webgpu', why: `WebGPU (${input.forceWebGpu}, on ${adapter.name})`, measure: false, key };
   if (adapter.kind === 'fallback') return wasm(`no GPU: ${adapter.name} is a software adapter`, key);

@@ -2,7 +2,7 @@
 import { ext } from '../platform/ext.js';
 import { chooseBackend, timingKey, type BackendChoice } from './backend-choice.js';
 import { loadTiming, saveTiming } from './backend-timing.js';
-import { EXTENSION_VERSION, FORCE_WEBGPU_FOR_TESTS, WEBGPU_RUNTIME_SHIPPED } from './build-flags.js';
+import { EXTENSION_VERSION, FORCE_WEBGPU_FOR_TESTS, RACE_SOFTWARE_ADAPTER_FOR_TESTS, WEBGPU_RUNTIME_SHIPPED } from './build-flags.js';
 import { probeAdapter } from './gpu-adapter.js';
 import { verifiedModel } from './model-integrity.js';
 import type { ModelSources } from './ort-models.js';
@@ -24,7 +24,8 @@ function browserVersion(): string {
 /** This browser's choice: its adapter, this build, and the timing kept from an earlier race. */
 export async function browserChoice(): Promise<BackendChoice> {
   // A build without the WebGPU runtime has nothing to ask the adapter for.
-  const adapter = WEBGPU_RUNTIME_SHIPPED ? await probeAdapter() : ({ kind: 'none' } as const);
+  const probed = WEBGPU_RUNTIME_SHIPPED ? await probeAdapter() : ({ kind: 'none' } as const);
+  const adapter = probed.kind === 'fallback' && RACE_SOFTWARE_ADAPTER_FOR_TESTS ? { kind: 'gpu' as const, name: `${probed.name}, ${RACE_SOFTWARE_ADAPTER_FOR_TESTS}` } : probed;
   const key = timingKey(browserVersion(), EXTENSION_VERSION, adapter);
   return chooseBackend({ adapter, webgpuBuild: WEBGPU_RUNTIME_SHIPPED, forceWebGpu: FORCE_WEBGPU_FOR_TESTS, key, timing: loadTiming() });
 }

@@ -10,9 +10,14 @@ export const EXTENSION_VERSION: string = import.meta.env.VITE_FACETAG_VERSION ??
 export const WEBGPU_RUNTIME_SHIPPED: boolean = import.meta.env.VITE_FACETAG_WEBGPU_RUNTIME === 'yes';
 
 /**
- * The test-only switch, as the words the popup shows when it is on: WebGPU on any adapter
- * (SwiftShader included), with no race. Only the
- * WebGPU end-to-end test builds a copy with it on (tests/e2e/webgpu.e2e.test.ts); every
- * shipped build has it off (null), and the bundle audit checks that its words are not in them.
+ * The test-only switches: off in every shipped build, and the bundle audit checks that their
+ * words are not in them. The WebGPU end-to-end tests build copies with one on
+ * (tests/e2e/helpers/webgpu-build.ts).
  */
-export const FORCE_WEBGPU_FOR_TESTS: string | null = import.meta.env.VITE_FACETAG_TEST_FORCE_WEBGPU === 'yes' ? 'forced by the test switch' : null;
+const TEST_WEBGPU = import.meta.env.VITE_FACETAG_TEST_WEBGPU;
+
+/** "force", as the words the popup shows: WebGPU on any adapter (SwiftShader included), with no race. */
+export const FORCE_WEBGPU_FOR_TESTS: string | null = TEST_WEBGPU === 'force' ? 'forced by the test switch' : null;
+
+/** "race", as the words added to the adapter's name: a software adapter is raced as a real GPU would be. */
+export const RACE_SOFTWARE_ADAPTER_FOR_TESTS: string | null = TEST_WEBGPU === 'race' ? 'raced by the test switch' : null;

@@ -73,9 +73,10 @@ async function runSession(runtime: OrtModule, session: ort.InferenceSession, fee
 
 /**
  * A WebGPU that hangs must not keep the race open: past this it counts as failed (a page run
- * stuck behind it meets the engine host's own run deadline, which replaces the runtime).
+ * stuck behind it meets the engine host's own run deadline, which replaces the runtime). A real
+ * GPU's race takes seconds; one this long has lost anyway (SwiftShader's took 30-60 s).
  */
-const RACE_DEADLINE_MS = 60_000;
+const RACE_DEADLINE_MS = 120_000;
 
 export async function loadModels(sources: ModelSources): Promise<LoadedModels> {
   const fetched = Promise.all(ORDER.map((id) => sources.modelBytes(id)));

@@ -4,6 +4,6 @@
 // Build flags vite.config.ts defines (src/offscreen/build-flags.ts reads them).
 interface ImportMetaEnv {
   readonly VITE_FACETAG_WEBGPU_RUNTIME?: string;
-  readonly VITE_FACETAG_TEST_FORCE_WEBGPU?: string;
+  readonly VITE_FACETAG_TEST_WEBGPU?: string;
   readonly VITE_FACETAG_VERSION?: string;
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_ALLOWANCES } from '../../scripts/bundle-allowances.js';
 import { auditBuild, judge } from '../../scripts/bundle-audit.js';
-import { buildForcedWebGpuCopy } from './helpers/webgpu-build.js';
+import { buildWebGpuTestCopy } from './helpers/webgpu-build.js';
 
 const dist = (browser: string) => resolve(import.meta.dirname, '..', '..', 'dist', browser);
 
@@ -31,13 +31,16 @@ describe('the built extension', () => {
     }
   });
 
-  it('ships the WebGPU test switch off in both builds, and the WebGPU runtime only in Chrome’s', () => {
+  it('ships the WebGPU test switches off in both builds, and the WebGPU runtime only in Chrome’s', () => {
     const scripts = (browser: string) => readdirSync(resolve(dist(browser), 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(resolve(dist(browser), 'assets', f), 'utf8')).join('\n');
-    // The switch's words for the popup exist only where the flag was set at build time (src/offscreen/build-flags.ts).
-    for (const browser of ['chrome', 'firefox']) expect(scripts(browser), browser).not.toContain('forced by the test switch');
-    // The control: the copy built with the switch on has them.
-    buildForcedWebGpuCopy();
-    expect(scripts('chrome-webgpu-test')).toContain('forced by the test switch');
+    // A switch's words exist only where its flag was set at build time (src/offscreen/build-flags.ts).
+    const words = ['forced by the test switch', 'raced by the test switch'];
+    for (const browser of ['chrome', 'firefox']) for (const w of words) expect(scripts(browser), browser).not.toContain(w);
+    // The controls: the copies built with a switch on have its words.
+    buildWebGpuTestCopy('force');
+    expect(scripts('chrome-webgpu-test')).toContain(words[0]);
+    buildWebGpuTestCopy('race');
+    expect(scripts('chrome-webgpu-race')).toContain(words[1]);
     expect(readdirSync(resolve(dist('chrome'), 'ort')).sort()).toEqual(['ort-wasm-simd-threaded.jsep.mjs', 'ort-wasm-simd-threaded.jsep.wasm', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']);
     expect(readdirSync(resolve(dist('firefox'), 'ort')).sort()).toEqual(['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']);
   });

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumDriver } from './helpers/chromium.js';
 import { attachDevtools, DEVTOOLS_ARGS, engineMemory, heapAfterGc, offscreenTarget, watchProblems, type EngineMemory } from './helpers/devtools.js';
 import { waitFor } from './helpers/driver.js';
-import { enrollByMenu } from './helpers/enroll-flow.js';
+import { enrollFirstPhotos } from './helpers/enroll-flow.js';
 import { ARTIFACTS } from './helpers/extension-copy.js';
 import { startGuardProxy, type GuardProxy } from './helpers/guard-proxy.js';
 import { labelOn, over, settledLabels } from './helpers/seen.js';
@@ -89,13 +89,7 @@ describe('Facetag in Chromium: soak', () => {
 
   it(`labels ${IMAGES} images during ${VIDEO_MS / 60_000} minutes of video with flat memory, a clean log and right labels`, async () => {
     const problems = await watchProblems(devtools);
-    const enrollPage = await driver.open(site.page('enroll', imagePage('Enroll', [
-      { src: site.photo(photo('sheldon', 1)), alt: 'sheldon 1', extra: 'id="s1"' },
-      { src: site.photo(photo('leonard', 1)), alt: 'leonard 1', extra: 'id="l1"' },
-    ])));
-    await enrollByMenu(driver, enrollPage, '#s1', site.photo(photo('sheldon', 1)), 'Sheldon');
-    await enrollByMenu(driver, enrollPage, '#l1', site.photo(photo('leonard', 1)), 'Leonard');
-    await enrollPage.close();
+    await enrollFirstPhotos(driver, site, [['sheldon', 'Sheldon'], ['leonard', 'Leonard']]);
 
     const engine: CDPSession = await (await offscreenTarget(devtools)).createCDPSession();
     let analysed = 0;

@@ -6,7 +6,8 @@
  * build`) must run every model on WebGPU and give the same faces and names as WASM: label
  * positions within 2 px, enrolled embeddings at cosine >= 0.999. Then the GPU process is
  * crashed in the middle of a page: the engine moves to WASM, the page is still labelled and
- * nobody is lost.
+ * nobody is lost. Last, a copy that counts SwiftShader as a real GPU takes a real GPU's first
+ * start: pages on WASM at once, a race on the first photos, the verdict kept across a restart.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,14 +17,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumDriver } from './helpers/chromium.js';
 import { attachDevtools, DEVTOOLS_ARGS } from './helpers/devtools.js';
 import { waitFor } from './helpers/driver.js';
-import { enrollByMenu } from './helpers/enroll-flow.js';
+import { enrollFirstPhotos } from './helpers/enroll-flow.js';
 import { grantedCopy, grantedCopyAt } from './helpers/extension-copy.js';
 import { openPopup } from './helpers/extension-pages.js';
 import { startGuardProxy, type GuardProxy } from './helpers/guard-proxy.js';
 import { labelOn, over, settledLabels } from './helpers/seen.js';
 import { imagePage, startSite, type Site } from './helpers/site.js';
 import { OPTIONS, storeRows } from './helpers/store-rows.js';
-import { buildForcedWebGpuCopy } from './helpers/webgpu-build.js';
+import { buildForcedWebGpuCopy, buildWebGpuTestCopy } from './helpers/webgpu-build.js';
 
 const ID = 'face-api.js/identities';
 const photo = (who: string, n: number) => `${ID}/${who}/${who}${n}.png`;
@@ -52,13 +53,7 @@ async function engineLine(driver: ChromiumDriver): Promise<string> {
 }
 
 async function enrollAndLabel(driver: ChromiumDriver, site: Site): Promise<Seen> {
-  const enroll = await driver.open(site.page('enroll', imagePage('Enroll', [
-    { src: site.photo(photo('sheldon', 1)), alt: 'sheldon 1', extra: 'id="sheldon"' },
-    { src: site.photo(photo('leonard', 1)), alt: 'leonard 1', extra: 'id="leonard"' },
-  ])));
-  await enrollByMenu(driver, enroll, '#sheldon', site.photo(photo('sheldon', 1)), 'Sheldon');
-  await enrollByMenu(driver, enroll, '#leonard', site.photo(photo('leonard', 1)), 'Leonard');
-  await enroll.close();
+  await enrollFirstPhotos(driver, site, [['sheldon', 'Sheldon'], ['leonard', 'Leonard']]);
   const page = await driver.open(site.page('gallery', imagePage('Gallery', GALLERY.map(([who, n]) => ({ src: site.photo(photo(who, n)), alt: `${who} ${n}`, extra: `id="${who}${n}"` })))));
   await labelOn(page, '#leonard2', 'Leonard');
   const all = await settledLabels(page);
@@ -164,5 +159,33 @@ describe('Facetag on WebGPU in Chromium (SwiftShader)', () => {
     await options.close();
     expect(rows.people.map((p) => p.name).sort()).toEqual(['Leonard', 'Sheldon']);
     expect(rows.embeddings).toHaveLength(2);
+  });
+
+  it('races WebGPU against WASM on the first photos where the adapter counts as a GPU, labels the page meanwhile, and keeps the verdict', async () => {
+    // The race copy counts SwiftShader as a real GPU: the path a user with a GPU and no timing yet takes.
+    const raceDriver = await launchChromium(proxy.port, { extension: grantedCopyAt(buildWebGpuTestCopy('race'), join(mkdtempSync(join(tmpdir(), 'facetag-race-')), 'extension')), args: WEBGPU_FLAGS });
+    try {
+      const measuring = 'Engine: WASM (measuring WebGPU on google swiftshader, raced by the test switch)';
+      expect(await engineLine(raceDriver)).toBe(measuring);
+      await enrollFirstPhotos(raceDriver, site, [['sheldon', 'Sheldon']]);
+      const page = await raceDriver.open(site.page('race-gallery', imagePage('Gallery', GALLERY.map(([who, n]) => ({ src: site.photo(photo(who, n)), alt: `${who} ${n}`, extra: `id="${who}${n}"` })))));
+      await labelOn(page, '#sheldon2', 'Sheldon');
+      await labelOn(page, '#sheldon3', 'Sheldon');
+      // The page was named on WASM before the race had an answer: the race never holds up a page.
+      expect(await engineLine(raceDriver)).toBe(measuring);
+      await page.close();
+      const verdict = await waitFor('the race’s verdict', async () => {
+        const line = await engineLine(raceDriver);
+        return line === measuring ? null : line;
+      }, 180_000, 2000);
+      // SwiftShader emulates the GPU on the CPU: WASM wins, by a measured factor.
+      process.stdout.write(`race verdict on SwiftShader: ${verdict}\n`);
+      expect(verdict).toMatch(/^Engine: WASM \(\d+\.\d× faster than WebGPU here\)$/);
+      // Kept: after a restart the verdict holds at once, with no new race.
+      await raceDriver.restart();
+      expect(await engineLine(raceDriver)).toBe(verdict);
+    } finally {
+      await raceDriver.close();
+    }
   });
 });

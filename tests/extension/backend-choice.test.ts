@@ -58,7 +58,7 @@ describe('the backend choice', () => {
   });
 
   it('a build without the WebGPU runtime (Firefox) never races', () => {
-    expect(chooseBackend(input({ webgpuBuild: false }))).toMatchObject({ backend: 'wasm', why: 'WASM (this build has no WebGPU runtime)', measure: false });
+    expect(chooseBackend(input({ webgpuBuild: false }))).toMatchObject({ backend: 'wasm', why: 'WASM (WebGPU is not used in this browser)', measure: false });
   });
 
   it('the test switch forces WebGPU on any adapter, with no race, but needs an adapter', () => {
