@@ -154,18 +154,21 @@ export async function loadModels(sources: ModelSources): Promise<LoadedModels> {
     const gpuWords = timing.webgpuMs === null ? 'WebGPU failed' : `WASM ${timing.wasmMs.toFixed(0)} ms, WebGPU ${timing.webgpuMs.toFixed(0)} ms of model time`;
     log.info(`raced WebGPU against WASM: ${gpuWords}; ${next.why}`);
     sources.saveTiming(timing);
-    await queue(async () => {
-      if (next.backend === 'webgpu') {
+    if (next.backend === 'webgpu') {
+      // Swapped between two runs, so no run is inside the sessions released.
+      await queue(async () => {
         const wasmSessions = live;
         live = gpu;
+        choice = next;
         await releaseAll(wasmSessions);
         watchLoss();
-      } else {
-        await releaseAll(gpu);
-        bytes = null;
-      }
-      choice = next;
-    });
+      });
+      return;
+    }
+    choice = next;
+    bytes = null;
+    // Not awaited: after a race that timed out, a WebGPU run may still hold the queue.
+    void queue(() => releaseAll(gpu));
   };
 
   return {

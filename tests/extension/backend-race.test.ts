@@ -55,6 +55,12 @@ function racingSources(slower: Provider | 'webgpu-fails') {
   return { sources, created, saved, gpu };
 }
 
+/** A valid input of the first model (the detector): a live session runs it, a released one cannot. */
+const detectorFeed = async () => {
+  const ort = await nodeOrtRuntime();
+  return { input: new ort.Tensor('float32', new Float32Array(3 * 256 * 256), [1, 3, 256, 256]) };
+};
+
 const race = (photo: RgbaImage) => async (models: Parameters<typeof analyseImage>[0]) => analyseImage(models, photo);
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, v, i) => s + v * b[i]!, 0);
 
@@ -75,6 +81,8 @@ it('serves on WASM first, then keeps WebGPU when it won the race, with the same 
     const after = await analyseImage(loaded.models, sheldon);
     expect(after).toHaveLength(1);
     expect(dot(before[0]!.embedding, after[0]!.embedding)).toBeGreaterThan(0.999);
+    // The winner's sessions are the live ones now.
+    expect(Object.keys(await run.gpu[0]!.run(await detectorFeed()))).toContain('scores_16');
     // Raced once: another call does nothing.
     await loaded.race(race(sheldon));
     expect(run.created).toHaveLength(10);
@@ -91,8 +99,9 @@ it('stays on WASM when WebGPU lost the race, and lets the WebGPU sessions go', a
     expect(loaded.backend).toBe('wasm');
     expect(loaded.why).toMatch(/^WASM \(\d+\.\d× faster than WebGPU here\)$/);
     expect(run.saved[0]!.webgpuMs!).toBeGreaterThan(run.saved[0]!.wasmMs);
-    await expect(run.gpu[0]!.run({})).rejects.toThrow();
+    // Queued behind the loser's release, this run finds it done.
     expect(await analyseImage(loaded.models, sheldon)).toHaveLength(1);
+    await expect(run.gpu[0]!.run(await detectorFeed())).rejects.toThrow();
   } finally {
     await loaded.release();
   }
