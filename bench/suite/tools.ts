@@ -24,9 +24,10 @@ const tsx = (script: string, ...rest: string[]) => (listFile: string) => ['--imp
 
 export const FACETAG: ToolSpec = {
   name: 'facetag',
-  description: '`bin/facetag.js scan --jsonl` (onnxruntime-node, default intra-op threads)',
-  // The CLI takes paths, not a list file; 246 paths fit easily on one command line.
-  argv: (_listFile, paths) => ['bin/facetag.js', 'scan', '--jsonl', ...paths],
+  description: '`bin/facetag.js scan --jsonl --workers 1` (onnxruntime-node, default intra-op threads)',
+  // The CLI takes paths, not a list file; 246 paths fit easily on one command line. One worker:
+  // per-photo latency of one engine, as the peers are timed (bench/scan-workers.ts times the pool).
+  argv: (_listFile, paths) => ['bin/facetag.js', 'scan', '--jsonl', '--workers', '1', ...paths],
   warmUpByRepeat: true,
 };
 

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
-import { setLogSink } from '../shared/logger.js';
 import { errorMessage } from '../shared/result.js';
 import { collectImageFiles } from './collect-files.js';
 import { loadNodeModels } from '../node/engine-node.js';
-import { scanFile } from './commands/scan.js';
+import { scanFile, type ScanLine } from './commands/scan.js';
+import { progressBar } from './progress.js';
+import { logToStderr } from './stderr-log.js';
+import { scanInPool, workerCount } from './scan-pool.js';
 import { enroll } from './commands/enroll.js';
 import { evalDataset } from './commands/eval.js';
 import { identifyFiles } from './commands/identify.js';
@@ -12,6 +14,7 @@ const USAGE = `facetag — on-device face recognition
 
 Usage:
   facetag scan <files|dirs...> [--jsonl]         find faces; one JSON line per image with --jsonl
+                 [--workers N]                  worker threads (default: one per core)
   facetag enroll <dir> -o people.json            build an identity pack from a folder per person
   facetag identify <people.json> <files...>      name the faces in photos
   (enroll and identify take --passphrase P to write or read a passphrase-protected pack)
@@ -23,17 +26,29 @@ function writeLine(text: string): void {
 }
 
 async function scan(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { jsonl: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { jsonl: { type: 'boolean', default: false }, workers: { type: 'string' } } });
   if (positionals.length === 0) throw new Error('scan needs at least one file or directory');
+  const asked = values.workers === undefined ? undefined : Number(values.workers);
+  if (asked !== undefined && !(Number.isInteger(asked) && asked >= 1)) throw new Error(`--workers must be a whole number of at least 1, not "${values.workers}"`);
   const files = await collectImageFiles(positionals);
-  const models = await loadNodeModels();
+  const workers = workerCount(files.length, asked);
+  const bar = progressBar(files.length, 'scan');
   let readable = 0;
-  for (const file of files) {
-    const line = await scanFile(models, file);
+  const write = (line: ScanLine) => {
+    bar.tick();
     if (!('error' in line)) readable++;
     if (values.jsonl) writeLine(JSON.stringify(line));
-    else if ('error' in line) writeLine(`${file}: error: ${line.error}`);
-    else writeLine(`${file}: ${line.faces.length} face${line.faces.length === 1 ? '' : 's'} (${line.width}x${line.height}, ${line.ms} ms)`);
+    else if ('error' in line) writeLine(`${line.file}: error: ${line.error}`);
+    else writeLine(`${line.file}: ${line.faces.length} face${line.faces.length === 1 ? '' : 's'} (${line.width}x${line.height}, ${line.ms} ms)`);
+  };
+  try {
+    if (workers > 1) await scanInPool(files, workers, write);
+    else {
+      const models = await loadNodeModels();
+      for (const file of files) write(await scanFile(models, file));
+    }
+  } finally {
+    bar.stop();
   }
   // Non-zero only when nothing at all could be read.
   return readable > 0 || files.length === 0 ? 0 : 1;
@@ -52,7 +67,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
 
 /** Runs the CLI and returns its exit code; every failure becomes a message on stderr. */
 export async function main(argv: string[]): Promise<number> {
-  setLogSink((level, scope, message) => process.stderr.write(`${level} [${scope}] ${message}\n`));
+  logToStderr();
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') {
     process.stdout.write(USAGE);
