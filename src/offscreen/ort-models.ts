@@ -84,20 +84,19 @@ export async function loadModels(sources: ModelSources): Promise<LoadedModels> {
   const runtime = await sources.runtime(choice.backend === 'webgpu' || choice.measure);
   // Kept only while a move to WASM or a race may still need them (9 MB).
   let bytes: Uint8Array[] | null = await fetched;
-  let current: ort.InferenceSession[] | null = null;
+  let gpuFirst: ort.InferenceSession[] | null = null;
   if (choice.backend === 'webgpu') {
     try {
-      current = await createSessions(sources, runtime, 'webgpu', bytes);
+      gpuFirst = await createSessions(sources, runtime, 'webgpu', bytes);
     } catch (error) {
       log.warn(`WebGPU failed, falling back to WASM: ${errorMessage(error)}`);
       choice = { backend: 'wasm', why: `WASM (WebGPU failed: ${errorMessage(error)})`, measure: false, key: choice.key };
     }
   }
-  current ??= await createSessions(sources, runtime, 'wasm', bytes);
+  let live: ort.InferenceSession[] = gpuFirst ?? (await createSessions(sources, runtime, 'wasm', bytes));
   if (choice.backend === 'wasm' && !choice.measure) bytes = null;
   log.info(`models loaded: ${choice.why}; ${String(runtime.env.wasm.numThreads)} WASM threads, crossOriginIsolated=${String(globalThis.crossOriginIsolated)}`);
   const queue = serialQueue();
-  let live: ort.InferenceSession[] = current;
   let toWasm: Promise<void> | null = null;
 
   /** A lost GPU device cannot come back: the same models move to WASM once, for good. */
