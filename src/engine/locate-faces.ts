@@ -19,7 +19,7 @@ import type { Detection, RgbaImage } from './types.js';
 
 export async function locateFaces(detector: ModelRunner, img: RgbaImage, cfg: EngineConfig = DEFAULT_ENGINE_CONFIG): Promise<Detection[]> {
   if (img.width < MIN_SIDE || img.height < MIN_SIDE) return [];
-  const [whole = []] = await detectInRegions({ runner: detector, geometry: BLAZEFACE_BACK }, img, [[0, 0, img.width, img.height]], cfg.confidentScore);
+  const [whole = []] = await detectInRegions({ runner: detector, geometry: BLAZEFACE_BACK }, img, [[0, 0, img.width, img.height]], cfg.confidentScore, 'coarse');
   return suppressContained(weightedNms(whole, cfg.detect.nmsIou))
     .filter((d) => Math.max(d.box[2], d.box[3]) >= cfg.minFaceSize)
     .slice(0, cfg.detect.maxFaces);

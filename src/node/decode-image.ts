@@ -44,7 +44,8 @@ export async function decodeImage(bytes: Uint8Array): Promise<DecodedImage> {
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const image: RgbaImage = { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+    // Clamped, as the browser's ImageData: the engine's pixel loops then see one array type everywhere.
+    const image: RgbaImage = { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length) };
     return { image, width, height, scale: width / info.width, format };
   } catch (error) {
     throw new Error(`unreadable ${format}: ${error instanceof Error ? error.message : String(error)}`);

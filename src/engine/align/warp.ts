@@ -12,9 +12,11 @@
  *
  * Shrinking by more than 2x first area-averages the source (area-downscale.ts), as plain
  * bilinear would skip most source pixels and alias; dlib does the same with an image pyramid.
+ * That averaging starts from the image's pyramid (pyramid.ts), so its cost follows the chip's size.
  */
 import type { Affine, Box, RgbaImage } from '../types.js';
 import { areaDownscale } from './area-downscale.js';
+import { levelFor, type Detail } from './pyramid.js';
 import { applyAffine, invertAffine } from './umeyama.js';
 
 export type Rgb = [number, number, number];
@@ -36,6 +38,7 @@ export function warpToChip(
   out: Float32Array = new Float32Array(3 * size * size),
   offset = 0,
   mirror = false,
+  detail: Detail = 'fine',
 ): Float32Array {
   if (offset < 0 || offset + 3 * size * size > out.length) {
     throw new Error(`warpToChip: a ${size}x${size} chip at offset ${offset} does not fit in ${out.length} floats`);
@@ -47,14 +50,20 @@ export function warpToChip(
     return out;
   }
   // Average the chip's footprint down to about one source pixel per chip pixel, then sample that.
-  const corners = ([[0, 0], [size, 0], [0, size], [size, size]] as const).map(([x, y]) => applyAffine(srcFromDst, [x, y]));
-  const left = Math.min(...corners.map((p) => p[0])) - shrink;
-  const top = Math.min(...corners.map((p) => p[1])) - shrink;
-  const width = Math.ceil((Math.max(...corners.map((p) => p[0])) + shrink - left) / shrink);
-  const height = Math.ceil((Math.max(...corners.map((p) => p[1])) + shrink - top) / shrink);
-  const small = areaDownscale(img, left, top, shrink, width, height);
-  const [a, b, tx, c, d, ty] = srcFromDst;
-  const smallFromDst: Affine = [a / shrink, b / shrink, (tx - left) / shrink, c / shrink, d / shrink, (ty - top) / shrink];
+  // The footprint is read from a pyramid level with 1-2 (coarse) or 2-4 (fine) pixels per chip
+  // pixel along a side, so the averaging reads at most 4 or 16 per chip pixel, however large the
+  // source is.
+  const level = levelFor(img, detail === 'coarse' ? shrink : shrink / 2);
+  const levelFromDst = srcFromDst.map((v) => v / level.scale) as Affine;
+  const rest = shrink / level.scale;
+  const corners = ([[0, 0], [size, 0], [0, size], [size, size]] as const).map(([x, y]) => applyAffine(levelFromDst, [x, y]));
+  const left = Math.min(...corners.map((p) => p[0])) - rest;
+  const top = Math.min(...corners.map((p) => p[1])) - rest;
+  const width = Math.ceil((Math.max(...corners.map((p) => p[0])) + rest - left) / rest);
+  const height = Math.ceil((Math.max(...corners.map((p) => p[1])) + rest - top) / rest);
+  const small = areaDownscale(level.image, left, top, rest, width, height);
+  const [a, b, tx, c, d, ty] = levelFromDst;
+  const smallFromDst: Affine = [a / rest, b / rest, (tx - left) / rest, c / rest, d / rest, (ty - top) / rest];
   bilinearChip(small, smallFromDst, size, mean, inverseStd(std), out, offset, mirror);
   return out;
 }
@@ -76,8 +85,11 @@ function bilinearChip(
   const plane = size * size;
   const edge = new Float64Array(3);
   // Without rotation (letterboxes, detector crops: most of the pixels) every row samples the
-  // same source columns, so their positions are worked out once.
-  const aligned = b === 0 && c === 0;
+  // same source columns and every column the same rows, so both are worked out once.
+  if (b === 0 && c === 0) {
+    alignedChip(img, a, tx, d, ty, size, mean, invStd, out, offset, mirror);
+    return;
+  }
   const colX = new Float64Array(size);
   for (let x = 0; x < size; x++) colX[x] = a * (x + 0.5) + tx - 0.5;
   for (let y = 0; y < size; y++) {
@@ -85,15 +97,6 @@ function bilinearChip(
     const rowX = b * (y + 0.5);
     const rowY = d * (y + 0.5) + ty - 0.5;
     const o = offset + y * size;
-    if (aligned && (rowY < -1 || rowY >= height)) {
-      // A letterbox border row: black.
-      for (let x = 0; x < size; x++) {
-        out[o + x] = -meanR * scaleR;
-        out[o + x + plane] = -meanG * scaleG;
-        out[o + x + 2 * plane] = -meanB * scaleB;
-      }
-      continue;
-    }
     for (let x = 0; x < size; x++) {
       const fx = (colX[x] as number) + rowX;
       const fy = c * (x + 0.5) + rowY;
@@ -116,6 +119,63 @@ function bilinearChip(
         blue = w00 * (data[p + 2] as number) + w10 * (data[p + 6] as number) + w01 * (data[q + 2] as number) + w11 * (data[q + 6] as number);
       } else if (x0 >= -1 && y0 >= -1 && x0 < width && y0 < height) {
         // Part of the neighbourhood is inside; pixels with none inside stay black.
+        bilinearAtEdge(img, x0, y0, wx, wy, edge);
+        red = edge[0] as number;
+        green = edge[1] as number;
+        blue = edge[2] as number;
+      }
+      const at = o + (mirror ? size - 1 - x : x);
+      out[at] = (red - meanR) * scaleR;
+      out[at + plane] = (green - meanG) * scaleG;
+      out[at + 2 * plane] = (blue - meanB) * scaleB;
+    }
+  }
+}
+
+/**
+ * bilinearChip for a chip that is only scaled and shifted: source columns and rows (index and
+ * weight) are worked out once, and a pixel whose four neighbours are inside is four reads per
+ * channel with no bounds checks. Rows wholly outside the image (letterbox borders) are black.
+ * The values are bilinearChip's (tests/engine/warp.test.ts compares both paths).
+ */
+function alignedChip(img: RgbaImage, a: number, tx: number, d: number, ty: number, size: number, mean: Rgb, invStd: Rgb, out: Float32Array, offset: number, mirror: boolean): void {
+  const { width, height, data } = img;
+  const [meanR, meanG, meanB] = mean;
+  const [scaleR, scaleG, scaleB] = invStd;
+  const plane = size * size;
+  const edge = new Float64Array(3);
+  const colFirst = new Int32Array(size);
+  const colWeight = new Float64Array(size);
+  for (let x = 0; x < size; x++) {
+    const fx = a * (x + 0.5) + tx - 0.5;
+    colFirst[x] = Math.floor(fx);
+    colWeight[x] = fx - (colFirst[x] as number);
+  }
+  const stride = width * 4;
+  for (let y = 0; y < size; y++) {
+    const fy = d * (y + 0.5) + ty - 0.5;
+    const y0 = Math.floor(fy);
+    const wy = fy - y0;
+    const o = offset + y * size;
+    const rowInside = y0 >= 0 && y0 + 1 < height;
+    const rowTouches = y0 >= -1 && y0 < height;
+    for (let x = 0; x < size; x++) {
+      const x0 = colFirst[x] as number;
+      const wx = colWeight[x] as number;
+      let red = 0;
+      let green = 0;
+      let blue = 0;
+      if (rowInside && x0 >= 0 && x0 + 1 < width) {
+        const p = y0 * stride + x0 * 4;
+        const q = p + stride;
+        const w00 = (1 - wx) * (1 - wy);
+        const w10 = wx * (1 - wy);
+        const w01 = (1 - wx) * wy;
+        const w11 = wx * wy;
+        red = w00 * (data[p] as number) + w10 * (data[p + 4] as number) + w01 * (data[q] as number) + w11 * (data[q + 4] as number);
+        green = w00 * (data[p + 1] as number) + w10 * (data[p + 5] as number) + w01 * (data[q + 1] as number) + w11 * (data[q + 5] as number);
+        blue = w00 * (data[p + 2] as number) + w10 * (data[p + 6] as number) + w01 * (data[q + 2] as number) + w11 * (data[q + 6] as number);
+      } else if (rowTouches && x0 >= -1 && x0 < width) {
         bilinearAtEdge(img, x0, y0, wx, wy, edge);
         red = edge[0] as number;
         green = edge[1] as number;
@@ -168,11 +228,12 @@ export function resizeLetterbox(
   mean: Rgb,
   std: Rgb | number,
   region: Box = [0, 0, img.width, img.height],
+  detail: Detail = 'fine',
 ): Letterbox {
   const [rx, ry, rw, rh] = region;
   const side = Math.max(rw, rh);
   if (!(side > 0)) throw new Error(`resizeLetterbox: empty region ${region.join(', ')}`);
   const s = side / size;
   const imageFromTensor: Affine = [s, 0, rx + (rw - side) / 2, 0, s, ry + (rh - side) / 2];
-  return { tensor: warpToChip(img, invertAffine(imageFromTensor), size, mean, std), imageFromTensor };
+  return { tensor: warpToChip(img, invertAffine(imageFromTensor), size, mean, std, undefined, 0, false, detail), imageFromTensor };
 }

@@ -21,6 +21,13 @@ export interface DetectConfig {
   tileFraction: number;
   /** A tile's face is kept only if the whole-image pass would have seen it under this many input pixels. */
   smallFace: number;
+  /**
+   * A tile is looked at only if the whole-image view shows, somewhere inside it, a tiny candidate
+   * (under `tinyFace` input pixels) scoring at least this. BlazeFace still fires weakly on faces
+   * too small for it to be sure of; where it shows nothing of the kind, tiles found nothing the
+   * whole view did not (docs/BENCHMARKS.md, "Cost bounded by faces"), and a portrait skips them.
+   */
+  tileHintScore: number;
   /** The padded passes show the image inside squares these many times its long side. */
   paddedFactors: number[];
   /** The refinement pass looks at a square this many times the face's box. */
@@ -52,6 +59,7 @@ export const DEFAULT_DETECT_CONFIG: DetectConfig = {
   tileAbove: 2,
   tileFraction: 0.5,
   smallFace: 40,
+  tileHintScore: 0.4,
   paddedFactors: [2, 3],
   refineFactor: 3,
   refineMinScore: 0.5,
@@ -141,15 +149,27 @@ async function faceFillingSmallImage(refiner: Blazeface, img: RgbaImage, cfg: De
  */
 async function coarseCandidates({ detector, refiner }: FaceFinders, img: RgbaImage, cfg: DetectConfig, pass: DetectPass): Promise<Coarse> {
   if (pass === 'padded') {
-    const results = await detectInRegions(detector, img, cfg.paddedFactors.map((f) => paddedImageRegion(img.width, img.height, f)), cfg.minScore);
+    const results = await detectInRegions(detector, img, cfg.paddedFactors.map((f) => paddedImageRegion(img.width, img.height, f)), cfg.minScore, 'coarse');
     return { candidates: suppressContained(weightedNms(results.flat(), cfg.nmsIou)), view: null };
   }
   const filling = await faceFillingSmallImage(refiner, img, cfg);
   if (filling) return filling;
   const inputScale = Math.max(img.width, img.height) / BLAZEFACE_INPUT_SIZE;
-  const tiles = inputScale > cfg.tileAbove ? tileRegions(img.width, img.height, cfg.tileFraction) : [];
-  const [whole = [], ...perTile] = await detectInRegions(detector, img, [[0, 0, img.width, img.height], ...tiles], cfg.minScore);
-  const small = perTile.flat().filter((d) => Math.max(d.box[2], d.box[3]) / inputScale < cfg.smallFace);
+  const isSmall = (d: Detection): boolean => Math.max(d.box[2], d.box[3]) / inputScale < cfg.smallFace;
+  const tiling = inputScale > cfg.tileAbove;
+  const [seen = []] = await detectInRegions(detector, img, [[0, 0, img.width, img.height]], tiling ? Math.min(cfg.minScore, cfg.tileHintScore) : cfg.minScore, 'coarse');
+  const whole = seen.filter((d) => d.score >= cfg.minScore);
+  // Faces of tinyFace input pixels and more scored at least 0.57 in the whole view of every
+  // group photo of ../shared/faces; only smaller ones needed the tiles.
+  // A tiny candidate centred on a larger face already found is that face seen at a smaller anchor.
+  const found = whole.filter((d) => Math.max(d.box[2], d.box[3]) / inputScale >= cfg.tinyFace).map((d) => d.box);
+  const inside = ([cx, cy]: [number, number]) => found.some(([x, y, w, h]) => cx >= x && cx < x + w && cy >= y && cy < y + h);
+  const hints = seen
+    .filter((d) => Math.max(d.box[2], d.box[3]) / inputScale < cfg.tinyFace && d.score >= cfg.tileHintScore)
+    .map((d) => centre(d.box))
+    .filter((c) => !inside(c));
+  const tiles = tiling ? tileRegions(img.width, img.height, cfg.tileFraction).filter(([x, y, w, h]) => hints.some(([cx, cy]) => cx >= x && cx < x + w && cy >= y && cy < y + h)) : [];
+  const small = (await detectInRegions(detector, img, tiles, cfg.minScore, 'coarse')).flat().filter(isSmall);
   return { candidates: suppressContained(weightedNms([...whole, ...small], cfg.nmsIou)), view: { scale: inputScale, inputSize: detector.geometry.inputSize } };
 }
 

@@ -1,3 +1,4 @@
+import type { Detail } from '../align/pyramid.js';
 import { resizeLetterbox, type Rgb } from '../align/warp.js';
 import { requireOutput, type ModelRunner } from '../runtime.js';
 import type { Box, Detection, RgbaImage } from '../types.js';
@@ -24,22 +25,23 @@ const DETECTOR_BATCH = 4;
 
 /**
  * Runs the detector over image regions (each letterboxed to its square input), a few per run,
- * and returns, per region, the candidates above `minScore` in image pixels, before NMS.
+ * and returns, per region, the candidates above `minScore` in image pixels, before NMS. Scene
+ * views (whole image, tiles, padding) are 'coarse' (align/pyramid.ts); closer looks 'fine'.
  */
-export async function detectInRegions(detector: Blazeface, img: RgbaImage, regions: readonly Box[], minScore: number): Promise<Detection[][]> {
+export async function detectInRegions(detector: Blazeface, img: RgbaImage, regions: readonly Box[], minScore: number, detail: Detail = 'fine'): Promise<Detection[][]> {
   const results: Detection[][] = [];
   for (let start = 0; start < regions.length; start += DETECTOR_BATCH) {
-    results.push(...(await detectBatch(detector, img, regions.slice(start, start + DETECTOR_BATCH), minScore)));
+    results.push(...(await detectBatch(detector, img, regions.slice(start, start + DETECTOR_BATCH), minScore, detail)));
   }
   return results;
 }
 
-async function detectBatch({ runner, geometry }: Blazeface, img: RgbaImage, regions: readonly Box[], minScore: number): Promise<Detection[][]> {
+async function detectBatch({ runner, geometry }: Blazeface, img: RgbaImage, regions: readonly Box[], minScore: number, detail: Detail): Promise<Detection[][]> {
   const size = geometry.inputSize;
   const plane = 3 * size * size;
   const batch = new Float32Array(regions.length * plane);
   const transforms = regions.map((region, i) => {
-    const letterbox = resizeLetterbox(img, size, BLAZEFACE_MEAN, BLAZEFACE_STD, region);
+    const letterbox = resizeLetterbox(img, size, BLAZEFACE_MEAN, BLAZEFACE_STD, region, detail);
     batch.set(letterbox.tensor, i * plane);
     return letterbox.imageFromTensor;
   });
