@@ -13,6 +13,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import sharp from 'sharp';
 import { evaluateTool, identificationSamples } from './lib/accuracy-eval.js';
 import { loadFacesData } from './lib/faces-data.js';
 import { parseScanJsonl, type ScanRecord } from './lib/scan-jsonl.js';
@@ -22,10 +23,13 @@ import { loadAverage, machineAtStart } from './suite/machine.js';
 import { measureMatching } from './suite/match-speed.js';
 import { openSetReport } from './suite/open-set.js';
 import { measureSpeed, speedRatios } from './suite/speed.js';
-import { judgeTargets } from './suite/targets.js';
+import { judgeTargets, lowComputeTargets } from './suite/targets.js';
 import { FACEAPI, FACETAG, FACETAG_ONE_THREAD, FACETAG_STAGES, HUMAN_DEFAULT, HUMAN_FRONT, scanWithTool } from './suite/tools.js';
 
 const OUT = path.join(REPO_ROOT, 'artifacts', 'bench');
+/** Full-size photos: the web's ordinary photos, where cost used to follow pixels (issue 13). */
+const FULL_SIZE_TOOLS = [FACETAG, FACEAPI, HUMAN_FRONT];
+const FULL_SIZE_SIDE = 500;
 const ACCURACY_TOOLS = [FACETAG, FACEAPI, HUMAN_DEFAULT];
 const SPEED_TOOLS = [FACETAG, FACETAG_STAGES, FACETAG_ONE_THREAD, FACEAPI, HUMAN_DEFAULT, HUMAN_FRONT];
 
@@ -68,6 +72,16 @@ function speedSubset(data: ReturnType<typeof loadFacesData>, step: number): { pa
   };
 }
 
+/** Every image of the list whose long side is at least FULL_SIZE_SIDE px. */
+async function fullSizePhotos(all: readonly string[]): Promise<{ paths: string[]; text: string }> {
+  const paths: string[] = [];
+  for (const file of all) {
+    const { width = 0, height = 0 } = await sharp(file).metadata();
+    if (Math.max(width, height) >= FULL_SIZE_SIDE) paths.push(file);
+  }
+  return { paths, text: `Every image of the list with a long side ≥ ${FULL_SIZE_SIDE} px: ${paths.length} photos` };
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const machine = machineAtStart();
@@ -78,6 +92,9 @@ async function main(): Promise<void> {
   const subset = speedSubset(data, values.quick ? 12 : 4);
   const speeds = await measureSpeed(SPEED_TOOLS, subset.paths, rounds, path.join(OUT, 'speed'), log);
   const ratios = speedRatios(speeds, FACETAG.name);
+  const full = await fullSizePhotos(all);
+  const fullSpeeds = await measureSpeed(FULL_SIZE_TOOLS, values.quick ? full.paths.filter((_, i) => i % 3 === 0) : full.paths, rounds, path.join(OUT, 'speed-full'), log);
+  const fullRatios = speedRatios(fullSpeeds, FACETAG.name);
   log('matching: 100k references');
   const match = measureMatching();
   machine.loadEnd = loadAverage();
@@ -88,8 +105,12 @@ async function main(): Promise<void> {
     machine,
     accuracy,
     speed: { subset: subset.text, rounds, tools: speeds, ratios },
+    fullSize: { subset: values.quick ? `${full.text} (every 3rd with --quick)` : full.text, tools: fullSpeeds, ratios: fullRatios },
     match,
-    targets: judgeTargets(facetagAccuracy, ratios, match, { label: `${FACETAG_ONE_THREAD.name} (not shipped)`, ratios: speedRatios(speeds, FACETAG_ONE_THREAD.name) }),
+    targets: [
+      ...judgeTargets(facetagAccuracy, ratios, match, { label: `${FACETAG_ONE_THREAD.name} (not shipped)`, ratios: speedRatios(speeds, FACETAG_ONE_THREAD.name) }),
+      ...lowComputeTargets(ratios, fullRatios),
+    ],
   };
   const report = composeReport(results);
   writeFileSync(path.join(OUT, 'report.md'), report);

@@ -11,16 +11,18 @@
  *                                               (which counts it as no GPU) and the test-switch build forced onto it
  *   npm run bench:browser -- --memory-only      only the memory run, Facetag and the peer (no paired run)
  *   npm run bench:browser -- --memory-images N  images of the memory run (default 500; the peer 200 in a full run)
+ *   npm run bench:browser -- --baseline DIR     also another Facetag build (dist/chrome of an earlier commit), run
+ *                                               before and after this build's own run (A B A) on the image pages
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSite } from '../../tests/e2e/helpers/site.js';
 import { facesDir } from '../../tests/helpers/faces-dir.js';
 import { machineAtStart, machineMarkdown, loadAverage } from '../suite/machine.js';
 import { CHROMIUM } from '../../tests/e2e/helpers/chromium.js';
-import { FACEAPI_PEER, FACETAG, FACETAG_WEBGPU_FORCED, type Product } from './products.js';
+import { FACEAPI_PEER, FACETAG, FACETAG_WEBGPU_FORCED, facetagBuiltAt, type Product } from './products.js';
 import { browserMarkdown, type BrowserReport } from './report.js';
 import { runConfig, type Config, type ConfigResult, type Scenario } from './scenarios.js';
 import { WEBGPU_ARGS } from './session.js';
@@ -35,9 +37,11 @@ interface Options {
   webgpu: boolean;
   memoryOnly: boolean;
   memoryImages: number | undefined;
+  /** dist/chrome of another commit, for the A/B. */
+  baseline: string | undefined;
 }
 
-function configs({ quick, webgpu, memoryOnly, memoryImages }: Options): Config[] {
+function configs({ quick, webgpu, memoryOnly, memoryImages, baseline }: Options): Config[] {
   if (memoryOnly) {
     const memory = new Set<Scenario>(['memory']);
     return [
@@ -45,9 +49,13 @@ function configs({ quick, webgpu, memoryOnly, memoryImages }: Options): Config[]
       { name: 'faceapi-peer', product: FACEAPI_PEER, scenarios: memory, memoryImages },
     ];
   }
-  const every = new Set<Scenario>(quick ? ['cold', 'gallery', 'video'] : ['cold', 'gallery', 'groups', 'scroll', 'video', 'memory']);
+  const every = new Set<Scenario>(quick ? ['cold', 'gallery', 'video'] : ['cold', 'gallery', 'groups', 'article', 'scroll', 'video', 'memory']);
+  // The earlier build on the pages whose images the engine analyses, once before and once after this build's run.
+  const before = (name: string): Config[] => (baseline ? [{ name, product: facetagBuiltAt(baseline), scenarios: new Set<Scenario>(['cold', 'gallery', 'groups', 'article']) }] : []);
   return [
+    ...before('facetag-before'),
     { name: 'facetag', product: FACETAG, scenarios: every, memoryImages },
+    ...before('facetag-before-2'),
     // The peer takes several times as long per image: in a full run its memory run stops at 200 images.
     { name: 'faceapi-peer', product: FACEAPI_PEER, scenarios: every, memoryImages: memoryImages ?? 200 },
     // ORT takes both cores of a 2-core machine (src/offscreen/wasm-threads.ts); with one core reported, one thread.
@@ -85,6 +93,9 @@ async function main(): Promise<void> {
   const imagesAt = argv.indexOf('--memory-images');
   const memoryOnly = argv.includes('--memory-only');
   const memoryImages = imagesAt >= 0 ? Number(argv[imagesAt + 1]) : undefined;
+  const baselineAt = argv.indexOf('--baseline');
+  const baseline = baselineAt >= 0 ? resolve(argv[baselineAt + 1] ?? '') : undefined;
+  if (baseline !== undefined && !existsSync(join(baseline, 'manifest.json'))) throw new Error(`--baseline ${baseline}: no built extension (manifest.json) there`);
   if (memoryImages !== undefined && !(memoryImages >= 100 && memoryImages % 100 === 0)) throw new Error('--memory-images takes a multiple of 100');
   const only = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? '').split(',')) : null;
   if (!argv.includes('--no-build')) build();
@@ -95,7 +106,7 @@ async function main(): Promise<void> {
   const pairedOnly = argv.includes('--paired');
   let paired: PairedResult | undefined;
   try {
-    for (const config of configs({ quick, webgpu: argv.includes('--webgpu'), memoryOnly, memoryImages }).filter((c) => !pairedOnly && (!only || only.has(c.name)))) {
+    for (const config of configs({ quick, webgpu: argv.includes('--webgpu'), memoryOnly, memoryImages, baseline }).filter((c) => !pairedOnly && (!only || only.has(c.name)))) {
       try {
         results.push(await runConfig(config, site, faces, log));
       } catch (error) {

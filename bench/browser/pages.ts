@@ -15,6 +15,24 @@ export function groupPage(srcs: readonly string[]): string {
   return `${head('Group photos', ' img{width:480px}')}${figures(srcs)}</body></html>`;
 }
 
+/** Display widths of the article page's photos, in turn: a column photo, inline ones, a thumbnail. */
+const ARTICLE_WIDTHS = [900, 640, 320, 480, 760];
+
+/**
+ * A news article or feed: full-size photos shown 320-900 px wide between paragraphs; every third
+ * one cropped to a 16:9 box with `object-fit: cover`, as feeds and article heroes do.
+ */
+export function articlePage(srcs: readonly string[]): string {
+  const body = srcs
+    .map((s, i) => {
+      const width = ARTICLE_WIDTHS[i % ARTICLE_WIDTHS.length] as number;
+      const style = i % 3 === 2 ? `width:${width}px;height:${Math.round((width * 9) / 16)}px;object-fit:cover` : `width:${width}px;height:auto`;
+      return `<p>Paragraph ${i + 1} of the article, the kind of text that sits between its photos.</p><figure><img src="${s}" alt="photo ${i + 1}" style="${style}"></figure>`;
+    })
+    .join('\n');
+  return `${head('Article', ' figure{display:block}')}${body}</body></html>`;
+}
+
 /** Infinite scroll: 20 photos at first, 20 more each time the end of the list comes into view, 200 in all. */
 export function scrollPage(srcs: readonly string[]): string {
   return `${head('Feed')}<div id="feed"></div><div id="end" style="height:40px"></div>

@@ -44,6 +44,22 @@ export const GROUP_PHOTOS = [
   'human/in/solvay1927.jpg',
 ];
 
+/**
+ * The article page: 24 full-size photos (0.1-3 Mpx) of the four photo folders a news article or
+ * feed would hold: portraits, group photos, a crowd, not the enrolled photos.
+ */
+export const ARTICLE_PHOTOS = [
+  ...['vlado1', 'vlado5', 'celeste', 'christina', 'lauren', 'lexi', 'linda', 'nicole', 'tasia', 'tetiana'].map((p) => `human/in/person-${p}.jpg`),
+  ...[1, 2, 3, 4, 5, 6, 7].map((i) => `human/in/group-${i}.jpg`),
+  'human/in/stock-group-1.jpg',
+  'human/in/stock-group-2.jpg',
+  'dlib/faces/Tom_Cruise_avp_2014_4.jpg',
+  'dlib/faces/bald_guys.jpg',
+  'face-recognition.js/group/got.jpg',
+  'face-api.js/group/bbt1.jpg',
+  'face-api.js/group/bbt5.jpg',
+];
+
 /** 200 different photos for the infinite-scroll page: face chips of many people, then portraits. */
 export function scrollPhotos(faces: string): string[] {
   const chips = [

@@ -87,6 +87,14 @@ export const FACETAG_WEBGPU_FORCED: Product = {
   packageDir: join(ROOT, 'dist', 'chrome-webgpu-test'),
 };
 
+/**
+ * Another build of Facetag (e.g. dist/chrome of the commit before a change, `--baseline DIR`),
+ * granted the same local sites: the A side of an A/B in one run on one machine.
+ */
+export function facetagBuiltAt(dir: string): Product {
+  return { ...FACETAG, extension: () => grantedCopyAt(dir, join(mkdtempSync(join(tmpdir(), 'facetag-baseline-')), 'extension')), packageDir: dir };
+}
+
 type PeerHook = { peer: { enroll(url: string, name: string): Promise<string>; analyse(url: string): Promise<{ ok: boolean }> } };
 
 export const FACEAPI_PEER: Product = {

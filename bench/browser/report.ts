@@ -35,7 +35,7 @@ const mb = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 
 const page = (c: ConfigResult, name: string): PageResult | undefined => c.pages.find((p) => p.page === name);
 const imageMs = (pages: (PageResult | undefined)[]) => pages.flatMap((p) => p?.runs.map((r) => r.ms) ?? []);
 const faceMs = (pages: (PageResult | undefined)[]) => pages.flatMap((p) => p?.runs.filter((r) => r.faces > 0).map((r) => r.ms / r.faces) ?? []);
-const ALL = ['gallery', 'groups', 'scroll'];
+const ALL = ['gallery', 'groups', 'article', 'scroll'];
 
 interface Row {
   what: string;
@@ -49,6 +49,14 @@ const stat = (what: string, pages: string[], p: number, per: 'image' | 'face'): 
   const v = (c: ConfigResult) => {
     const list = (per === 'image' ? imageMs : faceMs)(pages.map((n) => page(c, n)));
     return list.length ? percentile(list, p) : null;
+  };
+  return { what, value: v, show: (c) => ms(v(c)) };
+};
+
+const totalRow = (what: string, pages: string[]): Row => {
+  const v = (c: ConfigResult) => {
+    const list = imageMs(pages.map((n) => page(c, n)));
+    return list.length ? list.reduce((a, b) => a + b, 0) : null;
   };
   return { what, value: v, show: (c) => ms(v(c)) };
 };
@@ -85,9 +93,16 @@ function rows(packed: Record<string, number>): Row[] {
     { what: 'group photos: faces found / labels shown', value: () => null, show: (c) => { const r = page(c, 'groups'); return r ? `${r.runs.reduce((s, x) => s + x.faces, 0)} / ${r.labels.length}` : '—'; } },
     stat('group photos: per image p50', ['groups'], 50, 'image'),
     stat('group photos: per image p95', ['groups'], 95, 'image'),
+    totalRow('group photos: every image, total', ['groups']),
+    pageRow('article (24 full-size photos): navigation → last label', 'article', (r) => r.lastLabelMs),
+    { what: 'article: faces found / labels shown', value: () => null, show: (c) => { const r = page(c, 'article'); return r ? `${r.runs.reduce((s, x) => s + x.faces, 0)} / ${r.labels.length}` : '—'; } },
+    stat('article: per image p50', ['article'], 50, 'image'),
+    stat('article: per image p95', ['article'], 95, 'image'),
+    totalRow('article: every image, total', ['article']),
     pageRow('infinite scroll, 200 images: navigation → last label', 'scroll', (r) => r.lastLabelMs),
     stat('all pages: per image p50', ALL, 50, 'image'),
     stat('all pages: per image p95', ALL, 95, 'image'),
+    totalRow('all pages: every image, total', ALL),
     stat('all pages: per face p50', ALL, 50, 'face'),
     stat('all pages: per face p95', ALL, 95, 'face'),
     { what: 'video, 3 s shots: labelled frames/s on the `<video>` (content script)', value: (c) => c.videoLabelFps, show: (c) => (c.videoLabelFps === null ? 'no video labelling' : c.videoLabelFps.toFixed(1)), higherIsBetter: true },
@@ -110,7 +125,9 @@ function rows(packed: Record<string, number>): Row[] {
 }
 
 export function browserMarkdown(report: BrowserReport): string {
-  const [base, ...others] = report.configs;
+  // Facetag's default is the base even when an earlier build (--baseline) ran before it.
+  const base = report.configs.find((c) => c.name === 'facetag') ?? report.configs[0];
+  const others = report.configs.filter((c) => c !== base);
   const paired = report.paired ? ['', pairedMarkdown(report.paired)] : [];
   if (!base) return [`Command: \`${report.command}\`. ${report.chromium}.`, '', report.machine, ...paired].join('\n');
   // Each ratio says how many times better the first configuration (Facetag's default) does.

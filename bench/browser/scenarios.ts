@@ -4,10 +4,10 @@
  */
 import type { Page } from 'playwright-core';
 import type { Site } from '../../tests/e2e/helpers/site.js';
-import { galleryPage, groupPage, scrollPage, videoPage } from './pages.js';
+import { articlePage, galleryPage, groupPage, scrollPage, videoPage } from './pages.js';
 import { memoryRun, type MemorySample } from './memory.js';
 import { runPage, type PageResult } from './page-run.js';
-import { ENROLLEES, galleryPhotos, GROUP_PHOTOS, scrollPhotos } from './photos.js';
+import { ARTICLE_PHOTOS, ENROLLEES, galleryPhotos, GROUP_PHOTOS, scrollPhotos } from './photos.js';
 import type { Product } from './products.js';
 import { openSession, until, type Session } from './session.js';
 import { videoFrames } from './frames.js';
@@ -26,7 +26,7 @@ export interface Config {
   memoryImages?: number;
 }
 
-export type Scenario = 'cold' | 'gallery' | 'groups' | 'scroll' | 'video' | 'memory';
+export type Scenario = 'cold' | 'gallery' | 'groups' | 'article' | 'scroll' | 'video' | 'memory';
 
 export interface ConfigResult {
   name: string;
@@ -90,6 +90,7 @@ export async function runConfig(config: Config, site: Site, faces: string, log: 
     }
     if (s.has('gallery')) await run('gallery', galleryPage(galleryPhotos(faces).map((p) => tag(site.photo(p), 'gallery'))), 50);
     if (s.has('groups')) await run('groups', groupPage(GROUP_PHOTOS.map((p) => tag(site.photo(p), 'groups'))), GROUP_PHOTOS.length, scrollThrough);
+    if (s.has('article')) await run('article', articlePage(ARTICLE_PHOTOS.map((p) => tag(site.photo(p), 'article'))), ARTICLE_PHOTOS.length, scrollThrough);
     if (s.has('scroll')) await run('scroll', scrollPage(scrollPhotos(faces).map((p) => tag(site.photo(p), 'scroll'))), 200, (p) => scrollToEnd(p, 200));
     if (s.has('video')) {
       // A fixed 10 s window: a playing video keeps the engine busy, so the page never goes quiet.

@@ -15,6 +15,8 @@ export interface SuiteResults {
   /** Images in the accuracy run (the whole list), or null when skipped. */
   accuracy: { images: number; tools: ToolAccuracy[]; openSet: OpenSetReport } | null;
   speed: { subset: string; rounds: number; tools: ToolSpeed[]; ratios: SpeedRatio[] };
+  /** The same over every full-size photo (long side ≥ 500 px), facetag against the peers it is targeted on. */
+  fullSize: { subset: string; tools: ToolSpeed[]; ratios: SpeedRatio[] };
   match: MatchSpeed;
   targets: TargetResult[];
 }
@@ -46,6 +48,7 @@ export function composeReport(r: SuiteResults): string {
     '',
     speedMarkdown(r.speed.tools, r.speed.ratios, 'facetag'),
   );
+  parts.push('', '### Full-size photos', '', `${r.fullSize.subset}, timed the same way.`, '', speedMarkdown(r.fullSize.tools, r.fullSize.ratios, 'facetag'));
   const stages = stagesMarkdown(r.speed.tools);
   if (stages) parts.push('', '### Where facetag spends its time', '', stages);
   parts.push('', '## Matching', '', matchMarkdown(r.match), '');

@@ -13,11 +13,11 @@ export function speedMarkdown(speeds: readonly ToolSpeed[], ratios: readonly Spe
   const ratioOf = (tool: string) => ratios.find((r) => r.tool === tool);
   const rows = speeds.map((s) => {
     const r = ratioOf(s.tool);
-    const rel = r ? `${r.ofMedians.toFixed(2)}× / ${r.ofP95.toFixed(2)}× / ${r.medianPerImage.toFixed(2)}×` : '1 (baseline)';
+    const rel = r ? `${r.ofMedians.toFixed(2)}× / ${r.ofP95.toFixed(2)}× / ${r.medianPerImage.toFixed(2)}× / ${r.ofTotals.toFixed(2)}×` : '1 (baseline)';
     return `| ${s.tool} | ${ms(s.medianMs)} | ${ms(s.p95Ms)} | ${rel} | ${s.wallS.toFixed(1)} | ${s.description} |`;
   });
   return [
-    `| tool | median ms | p95 ms | vs ${base}: medians / p95 / per-image median | process s | what runs |`,
+    `| tool | median ms | p95 ms | vs ${base}: medians / p95 / per-image median / totals | process s | what runs |`,
     '|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');

@@ -104,7 +104,11 @@ export interface SpeedRatio {
   ofP95: number;
   /** Median over images of tool ms / base ms for that image: the paired view, immune to which images are slow. */
   medianPerImage: number;
+  /** The tool's ms summed over every image / the base's: what a whole folder costs. */
+  ofTotals: number;
 }
+
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 /** How many times slower than `base` each other tool is (> 1: base is faster). */
 export function speedRatios(speeds: readonly ToolSpeed[], base: string): SpeedRatio[] {
@@ -117,5 +121,6 @@ export function speedRatios(speeds: readonly ToolSpeed[], base: string): SpeedRa
       ofMedians: s.medianMs / b.medianMs,
       ofP95: s.p95Ms / b.p95Ms,
       medianPerImage: median(s.minMs.map((ms, i) => ms / (b.minMs[i] as number))),
+      ofTotals: sum(s.minMs) / sum(b.minMs),
     }));
 }

@@ -68,3 +68,20 @@ export function targetsMarkdown(results: readonly TargetResult[]): string {
   const mark = (met: boolean | null): string => (met === null ? '–' : met ? '**met**' : '**not met**');
   return ['| target | facetag, this run | |', '|---|---|---|', ...results.map((r) => `| ${r.target} | ${r.measured} | ${mark(r.met)} |`)].join('\n');
 }
+
+/**
+ * Issue 13's speed targets ("Low compute"): on full-size photos (long side ≥ 500 px) the median
+ * against face-api and Human `front`; on the mixed subset p95 and the total against face-api.
+ */
+export function lowComputeTargets(mixed: readonly SpeedRatio[], fullSize: readonly SpeedRatio[]): TargetResult[] {
+  const judge = (target: string, list: readonly SpeedRatio[], tool: string, pick: (r: SpeedRatio) => number, times: number): TargetResult => {
+    const r = list.find((x) => x.tool === tool);
+    return r ? { target, measured: `${pick(r).toFixed(2)}× vs ${tool}`, met: pick(r) >= times } : { target, measured: 'not run', met: null };
+  };
+  return [
+    judge('photos ≥ 500 px: median ≥ 10× faster than face-api', fullSize, 'faceapi', (r) => r.ofMedians, 10),
+    judge('photos ≥ 500 px: median ≥ 3× faster than Human front', fullSize, 'human-front', (r) => r.ofMedians, 3),
+    judge('all photos (the subset): p95 ≥ 5× faster than face-api', mixed, 'faceapi', (r) => r.ofP95, 5),
+    judge('all photos (the subset): total ≥ 8× faster than face-api', mixed, 'faceapi', (r) => r.ofTotals, 8),
+  ];
+}
