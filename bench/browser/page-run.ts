@@ -13,6 +13,8 @@ export interface PageResult {
   /** ms from navigation to the first and the last label frame. */
   firstLabelMs: number | null;
   lastLabelMs: number | null;
+  /** ms from navigation until the page's driver (a reader scrolling) was done; 0 without one. */
+  driveMs: number;
   /** Images the engine analysed for this page, in order. */
   runs: EngineRun[];
   /** Names on the page at the end, as a screen reader reads them. */
@@ -44,6 +46,7 @@ export async function runPage(session: Session, product: Product, name: string, 
   await page.goto(url);
   await frames.rescan();
   await opts.drive?.(page);
+  const driveMs = opts.drive ? Date.now() - t0 : 0;
   const end = t0 + (opts.timeoutMs ?? 300_000);
   const lastEvent = () => Math.max(t0, runs.at(-1)?.at ?? 0, frames.times.at(-1) ?? 0);
   const analysed = () => runs.length - firstRun;
@@ -57,6 +60,7 @@ export async function runPage(session: Session, product: Product, name: string, 
     page: name,
     firstLabelMs: frames.times.length ? (frames.times[0] as number) - t0 : null,
     lastLabelMs: frames.times.length ? (frames.times.at(-1) as number) - t0 : null,
+    driveMs,
     runs: runs.slice(firstRun),
     labels,
     longestTask: longestExtensionTask(events, session.origin),

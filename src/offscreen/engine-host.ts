@@ -21,7 +21,7 @@ import { browserChoice } from './browser-sources.js';
 import { modelStatus } from './model-status.js';
 import type { LoadedModels } from './ort-models.js';
 import { offerRacePhoto } from './race-photos.js';
-import { leaseRuntime, liveRuntime } from './runtime-lease.js';
+import { leaseRuntime, liveRuntime, warmRuntime } from './runtime-lease.js';
 import { addStage, formatStages, modelMs, timedModels, type StageTimes } from './stage-timer.js';
 
 const log = logger('engine');
@@ -129,6 +129,10 @@ function cached(url: string, side: number | undefined): Promise<EngineAnalysis> 
 export const engineHandlers: Handlers<typeof engineRequests, EngineResponses> = {
   'engine.analyse': async ({ url, side }) => ok(await cached(url, side)),
   'engine.status': async () => ok({ ...(await modelStatus()), backend: await backendLine() }),
+  'engine.warm': async () => {
+    await warmRuntime();
+    return ok(null);
+  },
   'engine.thumbnail': async ({ url, box, side }) => {
     const { image } = await fetchImage(url, side);
     return ok({ dataUrl: await jpegDataUrl(faceThumbnail(image, box as Box)) });

@@ -86,11 +86,19 @@ export async function liveRuntime(): Promise<LoadedModels | null> {
   return current ? current.models.catch(() => null) : null;
 }
 
+/** Loads the models if they are not loaded (the idle minute then starts again); never throws. */
+export async function warmRuntime(): Promise<void> {
+  try {
+    (await leaseRuntime()).done();
+  } catch (error) {
+    log.warn(`warm-up failed: ${errorMessage(error)}`);
+  }
+}
+
 /**
  * Starts loading the models now, so that they load while the first image is fetched and
- * decoded. The offscreen document calls it as it starts: Chrome creates that document only
- * when there is an image to analyse.
+ * decoded. The offscreen document calls it as it starts.
  */
 export function warmUp(): void {
-  leaseRuntime().then((lease) => lease.done(), (error: unknown) => log.warn(`warm-up failed: ${errorMessage(error)}`));
+  void warmRuntime();
 }

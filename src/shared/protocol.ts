@@ -195,6 +195,8 @@ export const engineRequests = /* @__PURE__ */ (() => {
     /** The cached analysis of an image the engine has already analysed; an error for any other. */
     'engine.analysed': z.object({ url, side }),
     'engine.status': z.object({}),
+    /** Load the models now: a page on a site where Facetag is on is loading (background/warm-engine.ts). */
+    'engine.warm': z.object({}),
     'engine.embedThumbnail': z.object({ url }),
     'engine.enrollImage': z.object({ url }),
     'engine.analyseFrame': z.object({ dataUrl: frameDataUrl, mode: frameMode }),
@@ -206,6 +208,7 @@ export interface EngineResponses {
   'engine.thumbnail': { dataUrl: string };
   'engine.analysed': EngineAnalysis;
   'engine.status': EngineStatus;
+  'engine.warm': null;
   'engine.embedThumbnail': ThumbnailEmbedding;
   'engine.enrollImage': EnrollableImage;
   'engine.analyseFrame': EngineAnalysis;

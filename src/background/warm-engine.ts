@@ -1,0 +1,42 @@
+/**
+ * Starts the engine host while a page on a site where Facetag is on is still loading, so that
+ * its models load beside the page's own HTML and images rather than after the first image is
+ * found (issue 13, item 4). Nothing else changes: the host still releases itself when idle.
+ * Only sites the user switched on are seen here: a tab's URL is visible to the extension only
+ * where it holds host access, and access is the on/off switch (access.ts).
+ */
+import { ext } from '../platform/ext.js';
+import { withDb } from '../store/db.js';
+import { readSettings } from '../store/people.js';
+import type { EngineCall } from './engine-call.js';
+
+/**
+ * The host-access pattern covering a web page, as the popup grants it (no port: browsers' match
+ * patterns have none), or null for anything else (extension pages, about:, files).
+ */
+export function pageOriginPattern(url: string): string | null {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${hostname}/*` : null;
+  } catch {
+    return null;
+  }
+}
+
+async function labelsThisPage(url: string): Promise<boolean> {
+  const origin = pageOriginPattern(url);
+  if (!origin || !(await ext.permissions.contains({ origins: [origin] }))) return false;
+  return (await withDb(readSettings)).enabled;
+}
+
+export function warmEngineForLoadingPages(engine: EngineCall, onError: (error: unknown) => void): void {
+  ext.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    if (change.status !== 'loading' || !tab.url) return;
+    const url = tab.url;
+    void labelsThisPage(url)
+      .then(async (yes) => {
+        if (yes) await engine('engine.warm', {});
+      })
+      .catch(onError);
+  });
+}
