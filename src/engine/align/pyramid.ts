@@ -4,7 +4,7 @@
  * quality) reads about as many pixels as it writes, never the whole source. Without them each
  * shrinking view area-averaged its whole footprint in the source: a 16 MP photo was read in full
  * by the whole-image view, about twice more by the tiles, and once more per large face
- * (docs/BENCHMARKS.md, "Cost bounded by faces").
+ * (docs/BENCHMARKS.md, "Low compute").
  *
  * Level k is 2^k times smaller: its pixel (i, j) is the mean of source pixels [2^k i, 2^k (i+1))
  * x [2^k j, ...). An odd last row or column is left out of the next level (it then counts as

@@ -23,9 +23,10 @@ export interface DetectConfig {
   smallFace: number;
   /**
    * A tile is looked at only if the whole-image view shows, somewhere inside it, a tiny candidate
-   * (under `tinyFace` input pixels) scoring at least this. BlazeFace still fires weakly on faces
-   * too small for it to be sure of; where it shows nothing of the kind, tiles found nothing the
-   * whole view did not (docs/BENCHMARKS.md, "Cost bounded by faces"), and a portrait skips them.
+   * (under `tinyFace` input pixels, and not part of a larger face it found) scoring at least
+   * this. BlazeFace still fires on faces too small for it to be sure of; where it shows nothing
+   * of the kind, tiles found nothing the whole view did not (docs/BENCHMARKS.md, "Low compute"),
+   * and a portrait skips them.
    */
   tileHintScore: number;
   /** The padded passes show the image inside squares these many times its long side. */
@@ -141,11 +142,31 @@ async function faceFillingSmallImage(refiner: Blazeface, img: RgbaImage, cfg: De
   return faces.length > 0 ? { candidates: faces, view } : null;
 }
 
+const holds = ([x, y, w, h]: Box, [px, py]: [number, number]): boolean => px >= x && px < x + w && py >= y && py < y + h;
+
 /**
- * Coarse candidates in one batched run. The scene pass sees the whole image and, for large
- * images, tiles, from which only faces too small for the whole-image view are taken. The padded
- * pass shows the image inside larger squares: a crop that is nothing but a face gives BlazeFace
- * no context, and it finds such faces only once they are surrounded by border.
+ * The tiles where the whole-image view (`seen`, every candidate down to tileHintScore) shows a
+ * tiny face that it could not make sure of. Faces of tinyFace input pixels and more scored at
+ * least 0.57 in the whole view of every group photo of ../shared/faces; only smaller ones needed
+ * the tiles. A tiny candidate centred on a larger face already found is that face seen at a
+ * smaller anchor.
+ */
+function tilesWorthALook(img: RgbaImage, seen: readonly Detection[], whole: readonly Detection[], inputScale: number, cfg: DetectConfig): Box[] {
+  const side = (d: Detection): number => Math.max(d.box[2], d.box[3]) / inputScale;
+  const found = whole.filter((d) => side(d) >= cfg.tinyFace).map((d) => d.box);
+  const hints = seen
+    .filter((d) => side(d) < cfg.tinyFace && d.score >= cfg.tileHintScore)
+    .map((d) => centre(d.box))
+    .filter((c) => !found.some((box) => holds(box, c)));
+  return tileRegions(img.width, img.height, cfg.tileFraction).filter((tile) => hints.some((c) => holds(tile, c)));
+}
+
+/**
+ * Coarse candidates. The scene pass sees the whole image and, for large images, the tiles where
+ * it shows a face too small to be sure of, from which only faces too small for the whole-image
+ * view are taken. The padded pass shows the image inside larger squares: a crop that is nothing
+ * but a face gives BlazeFace no context, and it finds such faces only once they are surrounded
+ * by border.
  */
 async function coarseCandidates({ detector, refiner }: FaceFinders, img: RgbaImage, cfg: DetectConfig, pass: DetectPass): Promise<Coarse> {
   if (pass === 'padded') {
@@ -159,16 +180,7 @@ async function coarseCandidates({ detector, refiner }: FaceFinders, img: RgbaIma
   const tiling = inputScale > cfg.tileAbove;
   const [seen = []] = await detectInRegions(detector, img, [[0, 0, img.width, img.height]], tiling ? Math.min(cfg.minScore, cfg.tileHintScore) : cfg.minScore, 'coarse');
   const whole = seen.filter((d) => d.score >= cfg.minScore);
-  // Faces of tinyFace input pixels and more scored at least 0.57 in the whole view of every
-  // group photo of ../shared/faces; only smaller ones needed the tiles.
-  // A tiny candidate centred on a larger face already found is that face seen at a smaller anchor.
-  const found = whole.filter((d) => Math.max(d.box[2], d.box[3]) / inputScale >= cfg.tinyFace).map((d) => d.box);
-  const inside = ([cx, cy]: [number, number]) => found.some(([x, y, w, h]) => cx >= x && cx < x + w && cy >= y && cy < y + h);
-  const hints = seen
-    .filter((d) => Math.max(d.box[2], d.box[3]) / inputScale < cfg.tinyFace && d.score >= cfg.tileHintScore)
-    .map((d) => centre(d.box))
-    .filter((c) => !inside(c));
-  const tiles = tiling ? tileRegions(img.width, img.height, cfg.tileFraction).filter(([x, y, w, h]) => hints.some(([cx, cy]) => cx >= x && cx < x + w && cy >= y && cy < y + h)) : [];
+  const tiles = tiling ? tilesWorthALook(img, seen, whole, inputScale, cfg) : [];
   const small = (await detectInRegions(detector, img, tiles, cfg.minScore, 'coarse')).flat().filter(isSmall);
   return { candidates: suppressContained(weightedNms([...whole, ...small], cfg.nmsIou)), view: { scale: inputScale, inputSize: detector.geometry.inputSize } };
 }
