@@ -8,7 +8,7 @@ import { toBackground } from '../platform/send.js';
 import { errorMessage } from '../shared/result.js';
 import { withDb } from '../store/db.js';
 import { applyImport, existingNames, type ImportMode } from '../store/pack-import.js';
-import { needsRecompute, packPeople, type EmbedThumbnail } from '../store/pack-people.js';
+import { descriptorsProblem, needsRecompute, packPeople, type EmbedThumbnail } from '../store/pack-people.js';
 import { byId } from './dom.js';
 import { saveErrorMessage } from './save-error.js';
 
@@ -48,6 +48,8 @@ export function setUpImport(onImported: () => Promise<void>): void {
     const opened = await openPack(text, passphrase);
     unlock.hidden = opened.ok || !(opened.error === PASSPHRASE_NEEDED || /passphrase/i.test(opened.error));
     if (!opened.ok) return show(opened.error, opened.error !== PASSPHRASE_NEEDED);
+    const unusable = descriptorsProblem(opened.value);
+    if (unusable) return show(unusable, true);
     pack = opened.value;
     byId('import-summary').textContent = await summary(pack);
     choice.hidden = false;

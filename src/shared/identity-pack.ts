@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { base64ToBytes, bytesToBase64 } from './base64.js';
+import { imageProblem } from './image-bytes.js';
+import { personNameSchema } from './person-name.js';
 import { errorMessage, err, ok, type Result } from './result.js';
 
 /**
@@ -16,7 +18,20 @@ const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 /** Thumbnails are shown in extension pages and decoded by the engine: plain JPEG or PNG only (no SVG). */
 export const PACK_THUMBNAIL = /^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]*={0,2}$/;
 export const MAX_SOURCE = 4096;
-const thumbnail = z.string().regex(PACK_THUMBNAIL, 'must be a JPEG or PNG data URL');
+/**
+ * Facetag's own thumbnails are 5-30 KB. A pack's is refused above this: one 70 MB "thumbnail"
+ * once imported made every later people list exceed the browser's 64 MiB message limit.
+ */
+export const MAX_THUMBNAIL_CHARS = 256 * 1024;
+const thumbnail = z
+  .string()
+  // abort: a 70 MB string is not run through the pattern and the decoder as well.
+  .max(MAX_THUMBNAIL_CHARS, { message: `must be a thumbnail of at most ${MAX_THUMBNAIL_CHARS / 1024} KB`, abort: true })
+  .regex(PACK_THUMBNAIL, { message: 'must be a JPEG or PNG data URL', abort: true })
+  .superRefine((url, ctx) => {
+    const problem = thumbnailProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 const referenceSchema = z.object({
   embedding: base64,
@@ -29,7 +44,7 @@ const referenceSchema = z.object({
 
 const personSchema = z.object({
   id: z.string().min(1).max(128),
-  name: z.string().trim().min(1).max(200),
+  name: personNameSchema,
   references: z.array(referenceSchema).max(10_000),
   negatives: z.array(referenceSchema).max(10_000).default([]),
 });
@@ -45,6 +60,43 @@ export const packSchema = z.object({
 export type IdentityPack = z.infer<typeof packSchema>;
 export type PackPerson = z.infer<typeof personSchema>;
 export type PackReference = z.infer<typeof referenceSchema>;
+
+/** Why a thumbnail's bytes are not a whole JPEG or PNG of the type its data URL says, or null. */
+export function thumbnailProblem(url: string): string | null {
+  const comma = url.indexOf(',');
+  let bytes: Uint8Array;
+  try {
+    bytes = base64ToBytes(url.slice(comma + 1));
+  } catch {
+    return 'is not valid base64';
+  }
+  const problem = imageProblem(bytes);
+  if (problem) return `is not an image: ${problem}`;
+  return null;
+}
+
+/** How far a descriptor's length may be from 1: float32 rounding of a unit vector is far smaller. */
+const NORM_TOLERANCE = 0.01;
+
+/**
+ * Why a descriptor a pack hands over for use as it is (same model) cannot be a face's, or null.
+ * Matching is a dot product that assumes unit vectors: one pack person whose vector was a mean of
+ * real faces times 1000 was named on every face (issue 14, finding 6). A vector of one repeated
+ * number is no face either. Packs of another model are recomputed from thumbnails instead.
+ */
+export function descriptorProblem(v: Float32Array): string | null {
+  const norm = Math.hypot(...v);
+  if (Math.abs(norm - 1) > NORM_TOLERANCE) return `is not a face descriptor: its length is ${norm.toPrecision(3)}, a face's is 1`;
+  if (v.every((x) => x === v[0])) return 'is not a face descriptor: every number in it is the same';
+  return null;
+}
+
+/** A same-model pack's descriptor, decoded, or why it cannot be used (`what` names it: "Embedding 2 of “Ann”"). */
+export function packDescriptor(text: string, what: string): Result<Float32Array> {
+  const v = decodeEmbedding(text);
+  const problem = descriptorProblem(v);
+  return problem ? err(`${what} ${problem}`) : ok(v);
+}
 
 export function encodeEmbedding(v: Float32Array): string {
   return bytesToBase64(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));

@@ -6,6 +6,7 @@
  * `to` says which context must answer: Chrome delivers runtime messages to every extension
  * page, so the offscreen engine and the background must each ignore the other's messages.
  */
+import { personNameSchema } from './person-name.js';
 import { z } from 'zod';
 
 // Extension pages forbid eval (CSP), so zod must not try its Function-compiled fast path.
@@ -40,7 +41,7 @@ function fields() {
   const frameMode = z.enum(['identify', 'track']);
   const id = z.string().min(1).max(128);
   const faceIndex = z.number().int().min(0).max(1000);
-  const personName = z.string().trim().min(1).max(200);
+  const personName = personNameSchema;
   return { url, box, side, frameDataUrl, frameMode, id, faceIndex, personName };
 }
 export type FrameMode = z.infer<ReturnType<typeof fields>['frameMode']>;
@@ -123,7 +124,7 @@ export interface Settings {
 }
 
 /** The name prompt's answer (null: cancelled), for the content script holding the prompt's one-off token. */
-const promptAnswer = z.object({ token: z.string().uuid(), name: z.string().trim().min(1).max(200).nullable() });
+const promptAnswer = z.object({ token: z.string().uuid(), name: personNameSchema.nullable() });
 
 /** Messages the background answers: from content scripts and the popup, so all are validated. */
 export const backgroundRequests = /* @__PURE__ */ (() => {

@@ -4,7 +4,7 @@
  * engine (the `embed` callback), since embeddings of two models cannot be compared.
  */
 import { EMBEDDING_DIM, EMBEDDING_MODEL_ID } from '../engine/model-id.js';
-import { decodeEmbedding, type IdentityPack, type PackReference } from '../shared/identity-pack.js';
+import { decodeEmbedding, packDescriptor, type IdentityPack, type PackReference } from '../shared/identity-pack.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { ImportPerson, ImportReference } from './pack-import.js';
 
@@ -23,10 +23,29 @@ export function needsRecompute(pack: IdentityPack): boolean {
   return pack.model.id !== EMBEDDING_MODEL_ID;
 }
 
+/**
+ * Why a pack of this Facetag's model holds a descriptor that cannot be a face's (its embeddings
+ * are used as they are), or null; checked as the pack is opened, before the user picks Merge or
+ * Replace, and again before anything is written.
+ */
+export function descriptorsProblem(pack: IdentityPack): string | null {
+  if (needsRecompute(pack)) return null;
+  for (const person of pack.people) {
+    const faces = [...person.references.map((r, i) => [r, `photo ${i + 1}`] as const), ...person.negatives.map((r, i) => [r, `rejected face ${i + 1}`] as const)];
+    for (const [r, what] of faces) {
+      const used = packDescriptor(r.embedding, `This pack's ${what} of “${person.name}”`);
+      if (!used.ok) return used.error;
+    }
+  }
+  return null;
+}
+
 export async function packPeople(pack: IdentityPack, embed?: EmbedThumbnail, progress?: (done: number, total: number) => void): Promise<Result<PackPeople>> {
   const recompute = needsRecompute(pack);
   if (!recompute && pack.model.dim !== EMBEDDING_DIM) return err(`This pack says its model ${pack.model.id} has ${pack.model.dim} numbers per face; it has ${EMBEDDING_DIM}`);
   if (recompute && !embed) return err(`This pack was made for another face model (${pack.model.id}) and its faces cannot be recomputed here`);
+  const unusableDescriptor = descriptorsProblem(pack);
+  if (unusableDescriptor) return err(unusableDescriptor);
   // Rejected faces travel too: a "Not Alice" made in one browser keeps holding in the next.
   const total = pack.people.reduce((n, p) => n + p.references.length + p.negatives.length, 0);
   let done = 0;

@@ -45,6 +45,17 @@ describe('identify', () => {
     expect(r.runnerUp).toBe(0.75);
   });
 
+  it('scores a stored vector of any length as its unit direction: a "Mallory" 1000 times too long names nobody it should not (issue 14, finding 6)', () => {
+    const mallory = withCos(0.6).map((x) => 1000 * x);
+    const g = buildGallery([person('ann', [withCos(0.95)]), person('mallory', [mallory]), person('void', [v(0, 0, 0)]), person('nan', [v(NaN, 0, 0)])]);
+    const ann = identify(g, E1, { threshold: 0.9, margin: 0.01 });
+    expect(ann.person?.id).toBe('ann');
+    expect(ann.score).toBeCloseTo(0.95, 6);
+    expect(identify(g, v(0, 1, 0), { threshold: 0.9, margin: 0.01 }).person).toBeNull();
+    expect(identify(g, withCos(0.6), { threshold: 0.9, margin: 0.01 }).person?.id).toBe('mallory');
+    expect(identify(g, withCos(0.6), { threshold: 0.9, margin: 0.01 }).score).toBeCloseTo(1, 6);
+  });
+
   it('throws a clear error on a dimension mismatch', () => {
     const g = buildGallery([person('ann', [withCos(0.75)])]);
     expect(() => identify(g, v(1, 0), { threshold: 0.5, margin: 0 })).toThrow('probe embedding has 2 dimensions but the gallery\'s have 3');

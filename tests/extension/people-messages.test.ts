@@ -45,6 +45,14 @@ describe('people messages', () => {
     expect(await send('rejectFace', { url: 'https://example.com/a.jpg', face: 0 }, page)).toEqual({ ok: false, error: 'that image was not analysed by Facetag' });
   });
 
+  it('stores names without line breaks, controls or bidi overrides, and refuses a name of nothing else (issue 14, finding 9)', async () => {
+    const people = (await send('people', {})) as { ok: true; value: { id: string; name: string }[] };
+    const alice = people.value.find((p) => p.name === 'Alice')!;
+    expect(await send('renamePerson', { id: alice.id, name: 'Sheldon\u202E repooC\nLee\u0000' })).toMatchObject({ ok: true, value: { kind: 'renamed', name: 'Sheldon repooC Lee' } });
+    expect(await send('renamePerson', { id: alice.id, name: '\u2066\n\u2069' })).toMatchObject({ ok: false, error: expect.stringContaining('at name') });
+    expect(await send('renamePerson', { id: alice.id, name: 'Alice' })).toMatchObject({ ok: true, value: { kind: 'renamed', name: 'Alice' } });
+  });
+
   it('renames, offers a merge for a taken name, deletes and undoes from the popup', async () => {
     const people = (await send('people', {})) as { ok: true; value: { id: string; name: string; references: number }[] };
     const [alice, bob] = people.value;

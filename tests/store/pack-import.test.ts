@@ -10,8 +10,9 @@ import { packPeople } from '../../src/store/pack-people.js';
 import { addNegative, negativesByPerson } from '../../src/store/negatives.js';
 import { addReference, galleryPeople } from '../../src/store/people.js';
 import { dumpStore } from '../helpers/store-dump.js';
+import { TINY_JPEG } from '../helpers/tiny-jpeg.js';
 
-const THUMB = 'data:image/jpeg;base64,/9j/AA==';
+const THUMB = TINY_JPEG;
 const unit = (seed: number): Float32Array => {
   const v = Float32Array.from({ length: EMBEDDING_DIM }, (_, i) => Math.sin(seed * 7 + i));
   const n = Math.hypot(...v);
@@ -107,6 +108,9 @@ describe('identity pack import into the store', () => {
     ['wrong version', async () => JSON.stringify({ ...(await good()), version: 7 }), /^This pack is version 7, which is not supported/],
     ['wrong dimension', () => withEmbedding(new Float32Array(512).fill(0.01)), /^Embedding 1 of “Bob” has 512 numbers, expected 128$/],
     ['NaN', () => withEmbedding(unit(4).map((x, i) => (i === 7 ? NaN : x))), /^Embedding 1 of “Bob” holds an invalid number/],
+    // Issue 14, finding 6: a mean of real faces times 1000 was named on every face.
+    ['"Mallory" (a descriptor 1000 times too long)', () => withEmbedding(unit(4).map((x) => 1000 * x)), /^This pack's photo 1 of “Bob” is not a face descriptor: its length is 1\.00e\+3, a face's is 1$/],
+    ['one-number descriptor', () => withEmbedding(new Float32Array(128).fill(1 / Math.sqrt(128))), /^This pack's photo 1 of “Bob” is not a face descriptor: every number in it is the same$/],
     ['our model id with another dimension', async () => {
       const p = await good();
       const small = encodeEmbedding(new Float32Array(64).fill(0.1));

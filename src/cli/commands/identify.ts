@@ -5,7 +5,7 @@ import { DEFAULT_MATCH_MARGIN, DEFAULT_MATCH_THRESHOLD } from '../../engine/matc
 import { nameFaces } from '../../engine/match/name-faces.js';
 import { EMBEDDING_MODEL_ID } from '../../engine/model-id.js';
 import type { EngineModels } from '../../engine/runtime.js';
-import { decodeEmbedding, MAX_PACK_BYTES, tooLargeMessage } from '../../shared/identity-pack.js';
+import { MAX_PACK_BYTES, packDescriptor, tooLargeMessage } from '../../shared/identity-pack.js';
 import { openPack } from '../../shared/pack-file.js';
 import { errorMessage } from '../../shared/result.js';
 import { collectImageFiles } from '../collect-files.js';
@@ -21,7 +21,17 @@ export async function loadPackPeople(path: string, passphrase?: string): Promise
   if (pack.model.id !== EMBEDDING_MODEL_ID) {
     throw new Error(`${path} was made for model ${pack.model.id}, this facetag uses ${EMBEDDING_MODEL_ID}: enroll again, or import it in the extension, which recomputes embeddings from the thumbnails`);
   }
-  return pack.people.map((p) => ({ id: p.id, name: p.name, references: p.references.map((r) => decodeEmbedding(r.embedding)), negatives: p.negatives.map((r) => decodeEmbedding(r.embedding)) }));
+  const descriptor = (text: string, what: string): Float32Array => {
+    const r = packDescriptor(text, what);
+    if (!r.ok) throw new Error(`${path}: ${r.error}`);
+    return r.value;
+  };
+  return pack.people.map((p) => ({
+    id: p.id,
+    name: p.name,
+    references: p.references.map((r, i) => descriptor(r.embedding, `embedding ${i + 1} of “${p.name}”`)),
+    negatives: p.negatives.map((r, i) => descriptor(r.embedding, `rejected face ${i + 1} of “${p.name}”`)),
+  }));
 }
 
 export async function identifyFiles(models: EngineModels, args: string[], print: (line: string) => void): Promise<number> {

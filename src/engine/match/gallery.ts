@@ -43,8 +43,27 @@ function pack(people: readonly Person[], dim: number, pick: (p: Person) => reado
         throw new Error(`embedding of ${person.name} (${person.id}) has ${e.length} dimensions; the gallery uses ${dim}`);
       }
       kernel.rows.set(e, row * dim);
+      toUnitLength(kernel.rows, row * dim, dim);
       owner[row++] = index;
     }
   });
   return { kernel, owner };
+}
+
+/**
+ * Scoring is a dot product that assumes unit vectors. A stored vector of another length (one
+ * imported "Mallory" 1000 times too long was named on every face: issue 14, finding 6) is scaled
+ * to unit length here, whatever let it in; one of length 0 or not finite stays all zeros and
+ * matches nothing.
+ */
+function toUnitLength(rows: Float32Array, at: number, dim: number): void {
+  let sum = 0;
+  for (let i = at; i < at + dim; i++) sum += (rows[i] as number) ** 2;
+  const norm = Math.sqrt(sum);
+  if (!(norm > 0 && Number.isFinite(norm))) {
+    rows.fill(0, at, at + dim);
+    return;
+  }
+  if (Math.abs(norm - 1) < 1e-4) return;
+  for (let i = at; i < at + dim; i++) rows[i] = (rows[i] as number) / norm;
 }

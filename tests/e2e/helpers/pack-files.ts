@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeEmbedding, type IdentityPack } from '../../../src/shared/identity-pack.js';
+import { decodeEmbedding, encodeEmbedding, type IdentityPack } from '../../../src/shared/identity-pack.js';
 import { runCli } from '../../helpers/cli.js';
 import { facesDir } from '../../helpers/faces-dir.js';
 
@@ -69,6 +69,7 @@ export function badPacks(dir: string, goodPack: string): [string, RegExp][] {
     return join(dir, name);
   };
   const withFirstEmbedding = (v: Float32Array) => JSON.stringify({ ...pack, people: pack.people.map((p, i) => (i === 0 ? { ...p, references: [{ ...p.references[0]!, embedding: encodeEmbedding(v) }, ...p.references.slice(1)] } : p)) });
+  const withFirstThumbnail = (thumbnail: string) => JSON.stringify({ ...pack, people: pack.people.map((p, i) => (i === 0 ? { ...p, references: [{ ...p.references[0]!, thumbnail }, ...p.references.slice(1)] } : p)) });
   const huge = join(dir, 'huge.json');
   writeFileSync(huge, '');
   // Sparse: 140 MB on paper, nothing on disk; the page must refuse it from its size alone.
@@ -81,6 +82,11 @@ export function badPacks(dir: string, goodPack: string): [string, RegExp][] {
     [write('version.json', JSON.stringify({ ...pack, version: 9 })), /This pack is version 9, which is not supported/],
     [write('dimension.json', withFirstEmbedding(new Float32Array(512).fill(0.04))), new RegExp(`Embedding 1 of “${first}” has 512 numbers, expected 128`)],
     [write('nan.json', withFirstEmbedding(new Float32Array(128).fill(Number.NaN))), new RegExp(`Embedding 1 of “${first}” holds an invalid number`)],
+    // Issue 14, finding 6: one person whose descriptor is a real one times 1000 was named on every face.
+    [write('mallory.json', withFirstEmbedding(decodeEmbedding(pack.people[0]!.references[0]!.embedding).map((x) => 1000 * x))), new RegExp(`This pack's photo 1 of “${first}” is not a face descriptor: its length is 1\\.00e\\+3`)],
+    // Finding 9: a "thumbnail" too large to be one, and one that is no image at all.
+    [write('big-thumbnail.json', withFirstThumbnail(`data:image/jpeg;base64,${'A'.repeat(300 * 1024)}`)), /thumbnail: must be a thumbnail of at most 256 KB/],
+    [write('text-thumbnail.json', withFirstThumbnail(`data:image/png;base64,${Buffer.from('not a picture at all').toString('base64')}`)), /thumbnail: is not an image/],
     [huge, /This pack is 140 MB; the limit is 100 MB/],
   ];
 }
