@@ -6,6 +6,7 @@
 import type { RgbaImage } from '../engine/types.js';
 import { imageProblem } from '../shared/image-bytes.js';
 import { errorMessage } from '../shared/result.js';
+import { overPixelBudget } from './pixel-budget.js';
 
 /** Bigger photos are shrunk before analysis: faces this large lose nothing, and memory stays bounded. */
 export const MAX_SIDE = 2048;
@@ -28,7 +29,7 @@ export async function fetchImage(url: string, maxSide = MAX_SIDE): Promise<Fetch
   const start = performance.now();
   const bytes = await fetchBytes(url);
   if (bytes.length > MAX_BYTES) throw new Error(`image is too large (${Math.round(bytes.length / 1e6)} MB)`);
-  const problem = imageProblem(bytes, true);
+  const problem = imageProblem(bytes, true) ?? overPixelBudget(bytes);
   if (problem) throw new Error(problem);
   const fetched = performance.now();
   let bitmap: ImageBitmap;

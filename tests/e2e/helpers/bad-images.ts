@@ -35,6 +35,8 @@ export async function badImages(): Promise<{ bad: BadImage[]; dataUris: { name: 
     { name: 'empty.png', body: new Uint8Array(0), type: 'image/png', message: new RegExp(`^${READ}the image file is empty \\(0 bytes\\)$`) },
     { name: 'one-pixel.png', body: await sharp({ create: { width: 1, height: 1, channels: 3, background: 'white' } }).png().toBuffer(), type: 'image/png', message: new RegExp(`^${READ}the image is too small to hold a face \\(1×1 px\\)$`) },
     { name: 'drawing.svg', body: svg, type: 'image/svg+xml', message: new RegExp(`^${READ}SVG drawings are not analysed: Facetag reads photos`) },
+    // A decompression bomb (issue 14, finding 8): 64 megapixels in a few hundred KB, refused from its header before any decode.
+    { name: 'bomb.png', body: await sharp({ create: { width: 8000, height: 8000, channels: 3, background: 'white' } }).png({ compressionLevel: 9 }).toBuffer(), type: 'image/png', message: new RegExp(`^${READ}the image is too large to analyse: 8000×8000 px is 64 megapixels; the limit is 50$`) },
   ];
   const dataUris = [
     // Valid base64 of bytes that are no image.
