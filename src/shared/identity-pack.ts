@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { base64ToBytes, bytesToBase64 } from './base64.js';
-import { imageProblem } from './image-bytes.js';
+import { imageProblem, sniffFormat } from './image-bytes.js';
 import { personNameSchema } from './person-name.js';
 import { errorMessage, err, ok, type Result } from './result.js';
 
@@ -61,7 +61,7 @@ export type IdentityPack = z.infer<typeof packSchema>;
 export type PackPerson = z.infer<typeof personSchema>;
 export type PackReference = z.infer<typeof referenceSchema>;
 
-/** Why a thumbnail's bytes are not a whole JPEG or PNG of the type its data URL says, or null. */
+/** Why a thumbnail's bytes are not a whole image of the type its data URL says (JPEG or PNG), or null. */
 export function thumbnailProblem(url: string): string | null {
   const comma = url.indexOf(',');
   let bytes: Uint8Array;
@@ -72,6 +72,8 @@ export function thumbnailProblem(url: string): string | null {
   }
   const problem = imageProblem(bytes);
   if (problem) return `is not an image: ${problem}`;
+  const declared = url.startsWith('data:image/png') ? 'png' : 'jpeg';
+  if (sniffFormat(bytes) !== declared) return `is not the ${declared.toUpperCase()} its data URL says it is`;
   return null;
 }
 

@@ -50,6 +50,7 @@ describe('identity pack', () => {
     ['a 70 MB "thumbnail" of base64 text', withThumbnail(`data:image/jpeg;base64,${'A'.repeat(70 * 1024 * 1024)}`), /thumbnail: must be a thumbnail of at most 256 KB/],
     ['a thumbnail whose bytes are no image', withThumbnail(`data:image/jpeg;base64,${Buffer.from('just some text, not a picture').toString('base64')}`), /thumbnail: is not an image: not a supported image/],
     ['a thumbnail cut short', withThumbnail(TINY_JPEG.slice(0, -8)), /thumbnail: is not an image: the JPEG file is truncated/],
+    ['a JPEG labelled as a PNG', withThumbnail(TINY_JPEG.replace('image/jpeg', 'image/png')), /thumbnail: is not the PNG its data URL says it is/],
   ])('refuses %s (issue 14, finding 9)', (_, text, message) => {
     const parsed = parsePack(text);
     expect(parsed.ok ? 'accepted' : parsed.error).toMatch(message);
