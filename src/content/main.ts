@@ -5,7 +5,7 @@
 import { toBackground } from '../platform/send.js';
 import { logger } from '../shared/logger.js';
 import type { PageAnalysis } from '../shared/protocol.js';
-import type { Result } from '../shared/result.js';
+import { createAnalysisCache } from './analysis-cache.js';
 import { enrollFrom, trackContextMenu } from './enroll.js';
 import { createOverlayRoot } from './host.js';
 import { listenForCommands } from './inbox.js';
@@ -25,12 +25,9 @@ function start(): void {
   const root = createOverlayRoot();
   const labels = createLabels(root, (img, index, face, label) => {
     const url = shown.get(img);
-    if (url) void correctFace(root, img, url, sides.get(url), index, face, label);
+    if (url) void correctFace(root, img, url, analyses.sideOf(url), index, face, label);
   });
-  /** Analyses by image URL; identical images on the page are sent once. */
-  let results = new Map<string, Promise<Result<PageAnalysis>>>();
-  /** The working size each URL was first analysed at; enrollment asks for the same. */
-  const sides = new Map<string, number>();
+  const analyses = createAnalysisCache<PageAnalysis>((url, side) => toBackground('analyse', { url, side }));
   let showUnknown = false;
   /** Global on/off: while off, no labels and no work is sent. */
   let enabled = true;
@@ -39,17 +36,9 @@ function start(): void {
     if (settings.ok) ({ showUnknown, enabled } = settings.value);
   };
   const settingsRead = readSettings();
-  const shown = new Map<Element, string>();
-
-  const analyse = (url: string, side: number) => {
-    let r = results.get(url);
-    if (!r) {
-      sides.set(url, side);
-      r = toBackground('analyse', { url, side });
-      results.set(url, r);
-    }
-    return r;
-  };
+  /** The URL each element was last labelled from; weak, so elements the page drops are not held. */
+  let shown = new WeakMap<Element, string>();
+  const analyse = (url: string, side: number) => analyses.analyse(url, side);
 
   const label = async (img: Element, url: string, placement?: Placement) => {
     await settingsRead;
@@ -58,7 +47,11 @@ function start(): void {
     const r = await analyse(url, workingSideOf(img));
     if (shown.get(img) !== url) return; // the source changed meanwhile
     if (r.ok) labels.show(img, r.value.faces, showUnknown, placement);
-    else log.warn(`no labels for ${url.slice(0, 120)}: ${r.error}`);
+    else {
+      // Not cached: the next look at this element (scrolled to again, its source set again) asks anew.
+      shown.delete(img);
+      log.warn(`no labels for ${url.slice(0, 120)}: ${r.error}`);
+    }
   };
 
   const watchers = [
@@ -70,8 +63,8 @@ function start(): void {
 
   const refresh = async () => {
     await readSettings();
-    results = new Map();
-    shown.clear();
+    analyses.clear();
+    shown = new WeakMap();
     if (enabled) watchers.forEach((w) => w.rescan());
     else labels.clearAll();
     // Videos start over either way: on, with the new names; off, their sampling stops.
@@ -94,7 +87,7 @@ function start(): void {
   trackContextMenu();
   listenForCommands({
     enrollStart: ({ srcUrl }) => {
-      void enrollFrom(root, srcUrl, analyse, (url) => sides.get(url));
+      void enrollFrom(root, srcUrl, analyse, (url) => analyses.sideOf(url));
       return true;
     },
     refresh: () => {
