@@ -6,25 +6,13 @@
  * where it holds host access, and access is the on/off switch (access.ts).
  */
 import { ext } from '../platform/ext.js';
+import { sitePattern } from '../shared/site-pattern.js';
 import { withDb } from '../store/db.js';
 import { readSettings } from '../store/people.js';
 import type { EngineCall } from './engine-call.js';
 
-/**
- * The host-access pattern covering a web page, as the popup grants it (no port: browsers' match
- * patterns have none), or null for anything else (extension pages, about:, files).
- */
-export function pageOriginPattern(url: string): string | null {
-  try {
-    const { protocol, hostname } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? `${protocol}//${hostname}/*` : null;
-  } catch {
-    return null;
-  }
-}
-
 async function labelsThisPage(url: string): Promise<boolean> {
-  const origin = pageOriginPattern(url);
+  const origin = sitePattern(url);
   if (!origin || !(await ext.permissions.contains({ origins: [origin] }))) return false;
   return (await withDb(readSettings)).enabled;
 }

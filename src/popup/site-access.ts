@@ -3,17 +3,7 @@
  * removes the optional host permission for the current tab's site.
  */
 import { ext } from '../platform/ext.js';
-
-/** The match pattern of a page's site, or null for pages no content script can run on. */
-export function sitePattern(pageUrl: string | undefined): string | null {
-  if (!pageUrl) return null;
-  try {
-    const u = new URL(pageUrl);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? `${u.protocol}//${u.hostname}/*` : null;
-  } catch {
-    return null;
-  }
-}
+import { sitePattern } from '../shared/site-pattern.js';
 
 /**
  * The site of the tab the popup was opened over. Opened as a tab itself (tests, or a user who
