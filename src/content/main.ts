@@ -38,7 +38,7 @@ function start(): void {
   const settingsRead = readSettings();
   /** The URL each element was last labelled from; weak, so elements the page drops are not held. */
   let shown = new WeakMap<Element, string>();
-  const analyse = (url: string, side: number) => analyses.analyse(url, side);
+  const { analyse } = analyses;
 
   const label = async (img: Element, url: string, placement?: Placement) => {
     await settingsRead;
