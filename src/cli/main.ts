@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../shared/result.js';
 import { collectImageFiles } from './collect-files.js';
-import { loadNodeModels } from '../node/engine-node.js';
+import { loadNodeModels, type NodeModels } from '../node/engine-node.js';
 import { scanFile, type ScanLine } from './commands/scan.js';
 import { progressBar } from './progress.js';
 import { logToStderr } from './stderr-log.js';
@@ -43,10 +43,9 @@ async function scan(args: string[]): Promise<number> {
   };
   try {
     if (workers > 1) await scanInPool(files, workers, write);
-    else {
-      const models = await loadNodeModels();
+    else await withModels(async (models) => {
       for (const file of files) write(await scanFile(models, file));
-    }
+    });
   } finally {
     bar.stop();
   }
@@ -58,11 +57,21 @@ function writeWarning(text: string): void {
   process.stderr.write(`${text}\n`);
 }
 
+/** Runs `use` on freshly loaded models and frees them before the process may exit. */
+async function withModels<T>(use: (models: NodeModels) => Promise<T>): Promise<T> {
+  const models = await loadNodeModels();
+  try {
+    return await use(models);
+  } finally {
+    await models.release();
+  }
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   scan,
-  enroll: async (args) => enroll(await loadNodeModels(), args, writeLine, writeWarning),
-  identify: async (args) => identifyFiles(await loadNodeModels(), args, writeLine),
-  eval: async (args) => evalDataset(await loadNodeModels(), args, writeLine),
+  enroll: (args) => withModels((models) => enroll(models, args, writeLine, writeWarning)),
+  identify: (args) => withModels((models) => identifyFiles(models, args, writeLine)),
+  eval: (args) => withModels((models) => evalDataset(models, args, writeLine)),
 };
 
 /** Runs the CLI and returns its exit code; every failure becomes a message on stderr. */

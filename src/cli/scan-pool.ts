@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ScanLine } from './commands/scan.js';
 
-export type ToWorker = { index: number; file: string };
+export type ToWorker = { index: number; file: string } | { stop: true };
 export type ToPool = { ready: true } | { index: number; line: ScanLine };
 
 const WORKER_ENTRY = resolve(import.meta.dirname, '..', '..', 'bin', 'scan-worker.js');
@@ -52,6 +52,22 @@ export async function scanInPool(files: readonly string[], count: number, onLine
       }
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map(stopWorker));
   }
+}
+
+/** How long a worker gets to free its models before it is terminated anyway. */
+const STOP_GRACE_MS = 5000;
+
+/** Asks a worker to free its models and end; terminates it if it has not within the grace. */
+function stopWorker(worker: Worker): Promise<void> {
+  return new Promise((done) => {
+    const force = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
+    worker.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
+    if (worker.threadId === -1) done();
+    else worker.postMessage({ stop: true } satisfies ToWorker);
+  });
 }

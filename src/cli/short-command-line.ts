@@ -6,6 +6,7 @@
  * loading the models has a short command line (tests/cli/long-command-line.test.ts).
  */
 import { fork } from 'node:child_process';
+import { constants } from 'node:os';
 
 /** Arguments longer than this, joined, are handed to a child: well under where the crash starts. */
 export const LONG_COMMAND_LINE = 4096;
@@ -32,7 +33,8 @@ export async function argsForThisProcess(entry: string, args: string[]): Promise
   const child = fork(entry, [], { stdio: 'inherit', env: { ...process.env, [CHILD_FLAG]: '1' } });
   child.send(args);
   process.exitCode = await new Promise<number>((resolve) => {
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + 9 : 1)));
+    // A child killed by a signal exits as a shell reports it: 128 + the signal's number.
+    child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
   });
   return null;
 }

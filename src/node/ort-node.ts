@@ -2,8 +2,13 @@ import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
 import type { ModelRunner, TensorData } from '../engine/runtime.js';
 
+/** A runner whose native session must be released before the process exits (see engine-node.ts). */
+export interface NodeRunner extends ModelRunner {
+  release(): Promise<void>;
+}
+
 /** A ModelRunner over onnxruntime-node. One session per model; ORT serialises runs on a session itself. */
-export async function createNodeRunner(modelPath: string, threads = 0): Promise<ModelRunner> {
+export async function createNodeRunner(modelPath: string, threads = 0): Promise<NodeRunner> {
   const session = await ort.InferenceSession.create(new Uint8Array(await readFile(modelPath)), {
     intraOpNumThreads: threads,
     graphOptimizationLevel: 'all',
@@ -19,5 +24,6 @@ export async function createNodeRunner(modelPath: string, threads = 0): Promise<
       }
       return out;
     },
+    release: () => session.release(),
   };
 }
