@@ -3,7 +3,7 @@
  * the picture rather than on the element's box: `cover` crops, `contain` letterboxes and
  * `auto` draws at natural size. Only the first layer is followed; it is the one a user sees.
  */
-import { contentBox, type DocBox } from './host.js';
+import { contentBox, type ViewBox } from './host.js';
 
 const first = (list: string) => list.split(',')[0]?.trim() ?? '';
 
@@ -14,7 +14,7 @@ function length(v: string | undefined, whole: number): number | null {
   return v.endsWith('px') ? Number.parseFloat(v) : null;
 }
 
-export function paintedSize(size: string, area: DocBox, natW: number, natH: number): [number, number] {
+export function paintedSize(size: string, area: ViewBox, natW: number, natH: number): [number, number] {
   if (size === 'cover' || size === 'contain') {
     const k = (size === 'cover' ? Math.max : Math.min)(area.width / natW, area.height / natH);
     return [natW * k, natH * k];
@@ -34,7 +34,7 @@ export function offset(v: string, free: number): number {
   return Number.parseFloat(v) || 0;
 }
 
-export function backgroundBox(el: Element, natW: number, natH: number): DocBox {
+export function backgroundBox(el: Element, natW: number, natH: number): ViewBox {
   const cs = getComputedStyle(el);
   const content = contentBox(el);
   const px = (v: string) => Number.parseFloat(v) || 0;

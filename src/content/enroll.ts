@@ -5,6 +5,7 @@
 import { toBackground } from '../platform/send.js';
 import type { PageAnalysis } from '../shared/protocol.js';
 import type { Result } from '../shared/result.js';
+import { contentBox } from './host.js';
 import { imageUrl } from './images.js';
 import { promptName } from './name-prompt.js';
 import { pickFace } from './pick-face.js';
@@ -12,14 +13,22 @@ import { toast } from './toast.js';
 import { workingSideOf } from './working-side.js';
 
 let lastRightClicked: HTMLImageElement | null = null;
+let lastMenuPoint: { x: number; y: number } | null = null;
 
-/** Remembers the image under the last right-click, so the menu's srcUrl maps to that element. */
+/**
+ * Remembers the image and the viewport point of the last right-click, so the menu's srcUrl maps
+ * to that element and a correction to the picture under the pointer.
+ */
 export function trackContextMenu(): void {
   document.addEventListener('contextmenu', (e) => {
     const target = e.composedPath()[0];
     lastRightClicked = target instanceof HTMLImageElement ? target : null;
+    lastMenuPoint = { x: e.clientX, y: e.clientY };
   }, true);
 }
+
+/** Where the user last right-clicked, in viewport coordinates. */
+export const menuPoint = () => lastMenuPoint;
 
 function findImage(srcUrl: string): HTMLImageElement | null {
   const matches = (img: HTMLImageElement) => img.currentSrc === srcUrl || img.src === srcUrl;
@@ -46,9 +55,9 @@ export async function enrollFrom(
     toast(root, 'no face found in this image');
     return;
   }
-  const index = faces.length === 1 ? 0 : await pickFace(root, img, faces);
+  const index = faces.length === 1 ? 0 : await pickFace(root, img, faces, contentBox, 'enroll');
   if (index === null) return;
-  const name = await promptName(root, img, faces[index]!);
+  const name = await promptName(root, contentBox(img), faces[index]!);
   if (name === null) return;
   const saved = await toBackground('enroll', { url, side: sideOf(url), face: index, name });
   toast(root, saved.ok ? `enrolled ${saved.value.name}` : `not saved: ${saved.error}`);

@@ -4,10 +4,10 @@
  * inside it in percent, so following scroll and layout means moving one frame per image.
  */
 import type { PageFace } from '../shared/protocol.js';
-import { contentBox, type DocBox } from './host.js';
+import { contentBox, type ViewBox } from './host.js';
 
 /** Where an element's picture is drawn, in document coordinates; read again on every reposition. */
-export type Placement = (el: Element) => DocBox;
+export type Placement = (el: Element) => ViewBox;
 
 export interface Labels {
   show(img: Element, faces: PageFace[], showUnknown: boolean, placement?: Placement): void;
@@ -20,14 +20,13 @@ export interface Labels {
   clear(img: Element): void;
   /** Removes every frame (Facetag switched off). */
   clearAll(): void;
-  /** Places every frame again; cheap enough to run on every animation frame of a scroll. */
+  /** The labelled element drawn at a viewport point, if any: what a correction started there is about. */
+  at(x: number, y: number): { el: Element; placement: Placement } | null;
+  /** Places every frame again; cheap enough to run on every scroll event. */
   reposition(): void;
 }
 
-/** A label was clicked or activated with the keyboard: face `index` of the image's analysis. */
-export type OnLabel = (img: Element, index: number, face: PageFace, label: HTMLElement) => void;
-
-export function createLabels(root: ShadowRoot, onLabel?: OnLabel): Labels {
+export function createLabels(root: ShadowRoot): Labels {
   /** `names`: the shown names in order, which decides whether `move` can reuse the boxes. */
   const frames = new Map<Element, { frame: HTMLDivElement; placement: Placement; names: string }>();
   const shownNames = (faces: PageFace[]) => faces.map((f) => f.name ?? '').join('\n');
@@ -50,8 +49,8 @@ export function createLabels(root: ShadowRoot, onLabel?: OnLabel): Labels {
       }
       const frame = document.createElement('div');
       frame.className = 'frame';
-      faces.forEach((f, index) => {
-        if (visible.includes(f)) frame.append(faceBox(f, (label) => onLabel?.(img, index, f, label)));
+      faces.forEach((f) => {
+        if (visible.includes(f)) frame.append(faceBox(f));
       });
       root.append(frame);
       const entry = { frame, placement, names: shownNames(visible) };
@@ -76,6 +75,13 @@ export function createLabels(root: ShadowRoot, onLabel?: OnLabel): Labels {
       for (const { frame } of frames.values()) frame.remove();
       frames.clear();
     },
+    at(x, y) {
+      for (const [img, { placement }] of frames) {
+        const b = placement(img);
+        if (x >= b.left && x <= b.left + b.width && y >= b.top && y <= b.top + b.height) return { el: img, placement };
+      }
+      return null;
+    },
     reposition() {
       for (const [img, entry] of frames) {
         if (!img.isConnected) {
@@ -88,7 +94,7 @@ export function createLabels(root: ShadowRoot, onLabel?: OnLabel): Labels {
   return labels;
 }
 
-function faceBox(face: PageFace, activate: (label: HTMLElement) => void): HTMLDivElement {
+function faceBox(face: PageFace): HTMLDivElement {
   const box = document.createElement('div');
   box.className = face.name === null ? 'face unknown' : 'face';
   const label = document.createElement('div');
@@ -99,15 +105,8 @@ function faceBox(face: PageFace, activate: (label: HTMLElement) => void): HTMLDi
   // Drawn as generated content, not a text node: a page's window.find() searches text inside
   // closed shadow roots, so a text node would tell it whether a given name is on screen.
   label.dataset['text'] = text;
-  // Clicking a label, or Enter/Space on it, opens the correction menu ("Not <name>", "This is…").
-  label.tabIndex = 0;
-  label.setAttribute('aria-haspopup', 'menu');
-  label.addEventListener('click', () => activate(label));
-  label.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter' && e.key !== ' ') return;
-    e.preventDefault();
-    activate(label);
-  });
+  // Not clickable and not a Tab stop: a page could find focusable or hit-testable labels, and so
+  // which faces were named. Corrections start from the browser's context menu (correct.ts).
   box.append(label);
   layOut(box, face);
   return box;

@@ -6,14 +6,14 @@ import { toBackground } from '../platform/send.js';
 import { logger } from '../shared/logger.js';
 import type { PageAnalysis } from '../shared/protocol.js';
 import { createAnalysisCache } from './analysis-cache.js';
-import { enrollFrom, trackContextMenu } from './enroll.js';
+import { enrollFrom, menuPoint, trackContextMenu } from './enroll.js';
 import { createOverlayRoot } from './host.js';
 import { listenForCommands } from './inbox.js';
 import { promptAnswered } from './name-prompt.js';
 import { watchBackgrounds } from './backgrounds.js';
 import { watchCanvases } from './canvases.js';
 import { watchImages } from './images.js';
-import { correctFace } from './correct.js';
+import { correctFace, type CorrectionTarget } from './correct.js';
 import { createLabels, type Placement } from './labels.js';
 import { workingSideOf } from './working-side.js';
 import { watchVideos } from './video.js';
@@ -23,10 +23,7 @@ const LOADED = Symbol.for('facetag.content');
 
 function start(): void {
   const root = createOverlayRoot();
-  const labels = createLabels(root, (img, index, face, label) => {
-    const url = shown.get(img);
-    if (url) void correctFace(root, img, url, analyses.sideOf(url), index, face, label);
-  });
+  const labels = createLabels(root);
   const analyses = createAnalysisCache<PageAnalysis>((url, side) => toBackground('analyse', { url, side }));
   let showUnknown = false;
   /** Global on/off: while off, no labels and no work is sent. */
@@ -71,6 +68,16 @@ function start(): void {
     videos.rescan();
   };
 
+  /** The labelled picture under the last right-click, for a correction. */
+  const correctionTarget = (): CorrectionTarget | null => {
+    const point = menuPoint();
+    const hit = point && labels.at(point.x, point.y);
+    const url = hit && shown.get(hit.el);
+    if (!hit || !url) return null;
+    const side = analyses.sideOf(url) ?? workingSideOf(hit.el);
+    return { ...hit, url, side, analysis: () => analyse(url, side) };
+  };
+
   let frame = 0;
   const schedule = () => {
     if (frame) return;
@@ -79,7 +86,9 @@ function start(): void {
       labels.reposition();
     });
   };
-  window.addEventListener('scroll', schedule, { capture: true, passive: true });
+  // Labels sit in the viewport (host.ts): moved in the scroll event itself, which runs before
+  // the frame is painted, so they never trail their pictures by a frame.
+  window.addEventListener('scroll', () => labels.reposition(), { capture: true, passive: true });
   window.addEventListener('resize', schedule, { passive: true });
   new ResizeObserver(schedule).observe(document.documentElement);
   new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'src'] });
@@ -88,6 +97,10 @@ function start(): void {
   listenForCommands({
     enrollStart: ({ srcUrl }) => {
       void enrollFrom(root, srcUrl, analyse, (url) => analyses.sideOf(url));
+      return true;
+    },
+    correctStart: () => {
+      void correctFace(root, correctionTarget());
       return true;
     },
     refresh: () => {

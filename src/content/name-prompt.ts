@@ -8,23 +8,24 @@
 import { ENROLL_WARN_QUALITY } from '../engine/quality-policy.js';
 import { ext } from '../platform/ext.js';
 import type { PageFace } from '../shared/protocol.js';
-import { contentBox } from './host.js';
+import { inViewport, type ViewBox } from './host.js';
 
 export const PROMPT_PAGE = 'src/prompt/prompt.html';
 
 /** Open prompts by token: only the frame that was given the token can answer one. */
 const waiting = new Map<string, (name: string | null) => void>();
 
-export function promptName(root: ShadowRoot, img: Element, face: PageFace): Promise<string | null> {
+export function promptName(root: ShadowRoot, picture: ViewBox, face: PageFace): Promise<string | null> {
   const token = crypto.randomUUID();
   const low = face.quality < ENROLL_WARN_QUALITY ? '1' : '0';
   const frame = document.createElement('iframe');
   frame.className = 'prompt-frame';
   frame.title = 'Facetag: enroll this face';
   frame.src = `${ext.runtime.getURL(PROMPT_PAGE)}#${new URLSearchParams({ token, low })}`;
-  const b = contentBox(img);
+  const b = picture;
   const [x, y, , h] = face.box;
-  Object.assign(frame.style, { left: `${b.left + x * b.width}px`, top: `${b.top + (y + h) * b.height + 4}px` });
+  // Kept inside the viewport: the overlay clips at its edges (host.ts). 270 x 190: styles.ts.
+  Object.assign(frame.style, inViewport(b.left + x * b.width, b.top + (y + h) * b.height + 4, 270, 190));
   frame.addEventListener('load', () => focusFrame(root, frame), { once: true });
   root.append(frame);
   return new Promise((resolve) => {

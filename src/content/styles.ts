@@ -7,9 +7,8 @@ export const OVERLAY_CSS = `
 .label {
   position: absolute; left: -2px; top: 100%; margin-top: 2px; padding: 1px 5px; border-radius: 3px;
   background: #1a73e8; color: #fff; font: 600 12px/16px system-ui, sans-serif; white-space: nowrap;
-  pointer-events: auto; cursor: pointer;
+  pointer-events: none;
 }
-.label:focus-visible { outline: 2px solid #f9ab00; outline-offset: 1px; }
 .menu {
   position: absolute; z-index: 1; display: flex; flex-direction: column; min-width: 140px; padding: 4px 0; pointer-events: auto;
   font: 14px/1.4 system-ui, sans-serif; color: #202124; background: #fff; border-radius: 8px; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.35);

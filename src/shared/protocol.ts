@@ -218,12 +218,14 @@ export interface EngineResponses {
 /** Messages a content script answers; only the background sends them. */
 export const contentRequests = {
   enrollStart: z.object({ srcUrl: z.string().max(8192) }),
+  correctStart: z.object({}),
   refresh: z.object({}),
   promptDone: promptAnswer,
 };
 
 export interface ContentResponses {
   enrollStart: null;
+  correctStart: null;
   refresh: null;
   promptDone: null;
 }

@@ -21,6 +21,7 @@ describe('content-script commands', () => {
   beforeAll(() => {
     listenForCommands({
       enrollStart: ({ srcUrl }) => (ran.push(`enrollStart ${srcUrl}`), true),
+      correctStart: () => (ran.push('correctStart'), true),
       refresh: () => (ran.push('refresh'), true),
       promptDone: ({ name }) => (ran.push(`promptDone ${name}`), true),
     });

@@ -1,4 +1,4 @@
-/** The "Enroll this face…" item exists only on the sites Facetag is on. */
+/** The "Enroll this face…" and "Correct a name here…" items exist only on the sites Facetag is on. */
 import { describe, expect, it, vi } from 'vitest';
 
 const state = vi.hoisted(() => ({ origins: [] as string[], created: [] as Record<string, unknown>[] }));
@@ -15,17 +15,18 @@ vi.mock('../../src/content/main.ts?script&iife', () => ({ default: 'content.js' 
 
 const { createMenu } = await import('../../src/background/menu.js');
 
-describe('the context-menu item', () => {
+describe('the context-menu items', () => {
   it('is hidden while Facetag is on nowhere', async () => {
     state.origins = [];
     await createMenu();
-    expect(state.created).toEqual([expect.objectContaining({ visible: false })]);
+    expect(state.created).toEqual([expect.objectContaining({ id: 'facetag-enroll', visible: false }), expect.objectContaining({ id: 'facetag-correct', visible: false })]);
   });
 
   it('shows only on documents of the granted sites', async () => {
     state.origins = ['https://example.com/*', 'chrome://favicon/*'];
     await createMenu();
-    expect(state.created).toEqual([expect.objectContaining({ documentUrlPatterns: ['https://example.com/*'] })]);
-    expect(state.created[0]).not.toHaveProperty('visible');
+    const onlyThere = expect.objectContaining({ documentUrlPatterns: ['https://example.com/*'] });
+    expect(state.created).toEqual([onlyThere, onlyThere]);
+    for (const item of state.created) expect(item).not.toHaveProperty('visible');
   });
 });

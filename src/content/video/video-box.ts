@@ -4,10 +4,10 @@
  * background-position do for backgrounds, so the same arithmetic serves both.
  */
 import { offset, paintedSize } from '../background-box.js';
-import { contentBox, type DocBox } from '../host.js';
+import { contentBox, type ViewBox } from '../host.js';
 
 /** object-fit as the background-size that paints the same way. */
-function asBackgroundSize(fit: string, area: DocBox, natW: number, natH: number): string {
+function asBackgroundSize(fit: string, area: ViewBox, natW: number, natH: number): string {
   if (fit === 'fill') return '100% 100%';
   if (fit === 'cover') return 'cover';
   if (fit === 'none') return 'auto';
@@ -15,7 +15,7 @@ function asBackgroundSize(fit: string, area: DocBox, natW: number, natH: number)
   return 'contain';
 }
 
-export function videoBox(el: Element): DocBox {
+export function videoBox(el: Element): ViewBox {
   const video = el as HTMLVideoElement;
   const area = contentBox(video);
   const [natW, natH] = [video.videoWidth, video.videoHeight];

@@ -204,6 +204,19 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
     }
   };
 
+  /** Calls the background's real contextMenus.onClicked listener, as the browser does on a menu click in `page`. */
+  const clickMenu = async (page: TestPage, item: { menuItemId: string; srcUrl?: string; mediaType?: string }) => {
+    const sw = await worker();
+    // Pages opened before the worker has registered the content script would stay unlabelled.
+    await waitFor('the content script registration', () => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 30_000);
+    await settlesWithin(sw.evaluate(async ({ item, pageUrl }) => {
+      const [tab] = await chrome.tabs.query({ url: pageUrl });
+      const info = { ...item, pageUrl, frameId: 0, editable: false } as chrome.contextMenus.OnClickData;
+      const hook = (globalThis as unknown as { facetag: { onMenuClicked(i: chrome.contextMenus.OnClickData, t?: chrome.tabs.Tab): Promise<void> } }).facetag;
+      await hook.onMenuClicked(info, tab);
+    }, { item, pageUrl: page.url }), 60_000, 'the menu click in the service worker');
+  };
+
   await start();
   const quota: Parameters<typeof overrideQuota>[3] = {};
   return {
@@ -214,15 +227,10 @@ export async function launchChromium(proxyPort: number, options: ChromiumOptions
       return wrap(page, options.inPagePrompt);
     },
     async clickEnrollMenu(page, srcUrl) {
-      const sw = await worker();
-      // Pages opened before the worker has registered the content script would stay unlabelled.
-      await waitFor('the content script registration', () => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 30_000);
-      await settlesWithin(sw.evaluate(async ({ srcUrl, pageUrl }) => {
-        const [tab] = await chrome.tabs.query({ url: pageUrl });
-        const info: chrome.contextMenus.OnClickData = { menuItemId: 'facetag-enroll', srcUrl, pageUrl, frameId: 0, editable: false, mediaType: 'image' };
-        const hook = (globalThis as unknown as { facetag: { onMenuClicked(i: chrome.contextMenus.OnClickData, t?: chrome.tabs.Tab): Promise<void> } }).facetag;
-        await hook.onMenuClicked(info, tab);
-      }, { srcUrl, pageUrl: page.url }), 60_000, 'the menu click in the service worker');
+      await clickMenu(page, { menuItemId: 'facetag-enroll', srcUrl, mediaType: 'image' });
+    },
+    async clickCorrectMenu(page) {
+      await clickMenu(page, { menuItemId: 'facetag-correct' });
     },
     async setShowUnknown(on) {
       // Only extension pages may change settings: send from the popup's page, as its checkbox does.

@@ -68,6 +68,8 @@ export interface Driver {
   open(url: string): Promise<TestPage>;
   /** Invokes the background's real contextMenus.onClicked listener for an image of the page. */
   clickEnrollMenu(page: TestPage, srcUrl: string): Promise<void>;
+  /** Invokes the same listener for "Correct a name here…", after a right-click on the page. */
+  clickCorrectMenu(page: TestPage): Promise<void>;
   /** Switches "Show unknown faces" with the message the popup's checkbox sends, from an extension page. */
   setShowUnknown(on: boolean): Promise<void>;
   /**

@@ -202,6 +202,18 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
     return JSON.parse(json) as SeenNode[];
   };
 
+  /** Calls the background's real contextMenus.onClicked listener, as the browser does on a menu click in `page`. */
+  const clickMenu = async (page: TestPage, item: { menuItemId: string; srcUrl?: string; mediaType?: string }) => {
+    const ext = await extensionPage();
+    await ext.evaluate(`(async () => {
+      const tab = (await browser.tabs.query({})).find((t) => t.url === ${JSON.stringify(page.url)});
+      if (!tab) throw new Error('no tab shows ' + ${JSON.stringify(page.url)});
+      const bg = await browser.runtime.getBackgroundPage();
+      await bg.facetag.onMenuClicked({ ...${JSON.stringify(item)}, pageUrl: ${JSON.stringify(page.url)}, frameId: 0, editable: false }, tab);
+    })()`);
+    await page.evaluate('window.focus()');
+  };
+
   await start();
   // Pages opened before the background has registered the content script would stay unlabelled.
   await waitFor('the content script registration', async () => (await extensionPage()).evaluate('browser.scripting.getRegisteredContentScripts().then((s) => s.length > 0)'), 30_000);
@@ -213,14 +225,10 @@ export async function launchFirefox(proxyPort: number): Promise<Driver> {
       return wrap(page, chromeAccessibles);
     },
     async clickEnrollMenu(page, srcUrl) {
-      const ext = await extensionPage();
-      await ext.evaluate(`(async () => {
-        const tab = (await browser.tabs.query({})).find((t) => t.url === ${JSON.stringify(page.url)});
-        if (!tab) throw new Error('no tab shows ' + ${JSON.stringify(page.url)});
-        const bg = await browser.runtime.getBackgroundPage();
-        await bg.facetag.onMenuClicked({ menuItemId: 'facetag-enroll', srcUrl: ${JSON.stringify(srcUrl)}, pageUrl: ${JSON.stringify(page.url)}, frameId: 0, editable: false, mediaType: 'image' }, tab);
-      })()`);
-      await page.evaluate('window.focus()');
+      await clickMenu(page, { menuItemId: 'facetag-enroll', srcUrl, mediaType: 'image' });
+    },
+    async clickCorrectMenu(page) {
+      await clickMenu(page, { menuItemId: 'facetag-correct' });
     },
     async setShowUnknown(on) {
       // Only extension pages may change settings: send from the popup's page, as its checkbox does.

@@ -87,6 +87,37 @@ export function hostileChecks(env: () => Env): void {
     await page.close();
   });
 
+  it('a page that hit-tests its own photos and measures its scroll size cannot tell a named face from an unknown one', async () => {
+    const { site, driver } = env();
+    // Finding 1 of issue 14: labels took pointer events (elementsFromPoint found the overlay
+    // where a name was drawn, and its width named the person) and hung past the right and
+    // bottom edges (scrollWidth grew by the label's overhang).
+    const edge = `<style>html, body { margin: 0; } body { position: relative; height: 1000px; } img.edge { position: absolute; right: 0; width: 64px; height: 64px; }</style>
+<img class="edge" id="l" alt="photo one" style="top: 0" src="${site.photo(photo('leonard', 3))}">
+<img class="edge" id="s" alt="photo two" style="top: 936px" src="${site.photo(photo('sheldon', 4))}">
+<script>window.__before = [document.documentElement.scrollWidth, document.documentElement.scrollHeight];</script>`;
+    const page = await driver.open(site.page('hostile-geometry', hostilePage('Geometry', edge)));
+    await labelOn(page, '#l', 'Leonard');
+    await labelOn(page, '#s', 'Sheldon');
+    const seen = (await page.evaluate(`(() => {
+      const hits = [];
+      for (const img of document.querySelectorAll('img.edge')) {
+        const r = img.getBoundingClientRect();
+        for (let y = r.top - 30; y < r.bottom + 30; y += 3) for (let x = r.left; x < r.right; x += 3) {
+          for (const el of document.elementsFromPoint(x, y)) if (el.localName === 'facetag-overlay') hits.push(img.id + ' ' + x + ',' + y);
+        }
+      }
+      return { hits: hits.length, firstHit: hits[0] ?? null, before: window.__before, after: [document.documentElement.scrollWidth, document.documentElement.scrollHeight] };
+    })()`)) as { hits: number; firstHit: string | null; before: number[]; after: number[] };
+    report('hit-tests its photos and measures the scroll size', [], { notes: JSON.stringify(seen) });
+    expect(seen.hits, `the overlay answered a hit-test at ${seen.firstHit}`).toBe(0);
+    expect(seen.after, 'scroll size with labels drawn').toEqual(seen.before);
+    // The names are still there for the user.
+    await labelOn(page, '#l', 'Leonard');
+    await labelOn(page, '#s', 'Sheldon');
+    await page.close();
+  });
+
   it('a page listening to every key, input and focus event never sees a name typed into the name prompt', async () => {
     const { site, driver } = env();
     const src = site.photo(photo('sheldon', 3));
