@@ -84,6 +84,8 @@ export default defineConfig({
   define: {
     'import.meta.env.VITE_FACETAG_WEBGPU_RUNTIME': JSON.stringify(browser === 'chrome' ? 'yes' : 'no'),
     'import.meta.env.VITE_FACETAG_TEST_WEBGPU': JSON.stringify(testWebGpu),
+    // Chrome's match patterns take a port; Firefox's cannot (its bug 1362809): src/shared/site-pattern.ts.
+    'import.meta.env.VITE_FACETAG_PORTS_IN_PATTERNS': JSON.stringify(browser === 'chrome' ? 'yes' : 'no'),
     // The offscreen document's runtime API has no getManifest().
     'import.meta.env.VITE_FACETAG_VERSION': JSON.stringify(base.version),
   },

@@ -8,7 +8,7 @@ import { ext } from '../platform/ext.js';
 import { logger } from '../shared/logger.js';
 import type { BackgroundResponses, backgroundRequests } from '../shared/protocol.js';
 import { ok } from '../shared/result.js';
-import { statsKey, tabPrefixes, unreadableKey, type VideoStats } from '../shared/video-status.js';
+import { statsKey, tabKeys, unreadableKey, withUnreadable, type UnreadableReason, type VideoStats } from '../shared/video-status.js';
 import { withDb } from '../store/db.js';
 import type { EngineCall } from './engine-call.js';
 import { labelFaces, pageAnalysis } from './labels.js';
@@ -32,6 +32,15 @@ function countFrame(tabId: number, engineMs: number, handlerMs: number): void {
   }).catch((error: unknown) => log.warn('a video frame could not be counted', error));
 }
 
+/** Records an unreadable video in its tab's one bounded record, under the same kind of lock. */
+async function recordUnreadable(tabId: number, video: string, reason: UnreadableReason): Promise<void> {
+  const key = unreadableKey(tabId);
+  await navigator.locks.request(key, async () => {
+    const record = withUnreadable((await ext.storage.session.get(key))[key], video, reason);
+    if (record) await ext.storage.session.set({ [key]: record });
+  });
+}
+
 export function videoHandlers(engine: EngineCall): VideoHandlers {
   return {
     analyseFrame: async ({ dataUrl, mode }, sender) => {
@@ -43,16 +52,14 @@ export function videoHandlers(engine: EngineCall): VideoHandlers {
       return ok(labelled);
     },
     videoStatus: async ({ video, state }, sender) => {
-      if (sender.tab?.id !== undefined) await ext.storage.session.set({ [unreadableKey(sender.tab.id, sender.frameId ?? 0, video)]: state });
+      if (sender.tab?.id !== undefined) await recordUnreadable(sender.tab.id, `${sender.frameId ?? 0}:${video}`, state);
       return ok(null);
     },
   };
 }
 
 async function forgetTab(tabId: number): Promise<void> {
-  const prefixes = tabPrefixes(tabId);
-  const keys = Object.keys(await ext.storage.session.get(null)).filter((k) => prefixes.some((p) => k.startsWith(p)));
-  if (keys.length > 0) await ext.storage.session.remove(keys);
+  await ext.storage.session.remove(tabKeys(tabId));
 }
 
 /** A tab's video status describes the page it showed: gone when the tab loads another page or closes. */

@@ -6,4 +6,5 @@ interface ImportMetaEnv {
   readonly VITE_FACETAG_WEBGPU_RUNTIME?: string;
   readonly VITE_FACETAG_TEST_WEBGPU?: string;
   readonly VITE_FACETAG_VERSION?: string;
+  readonly VITE_FACETAG_PORTS_IN_PATTERNS?: string;
 }

@@ -16,7 +16,7 @@ async function renderSite(): Promise<void> {
     label.textContent = 'Facetag cannot run on this page';
     return;
   }
-  label.textContent = `On for ${new URL(site.replace('/*', '/')).hostname}`;
+  label.textContent = `On for ${new URL(site.replace('/*', '/')).host}`;
   toggle.checked = await isOn(site);
   toggle.onchange = async () => {
     // Request first, synchronously in the gesture; then show what was actually granted.

@@ -3,7 +3,7 @@
  * removes the optional host permission for the current tab's site.
  */
 import { ext } from '../platform/ext.js';
-import { sitePattern } from '../shared/site-pattern.js';
+import { patternsGranting, sitePattern } from '../shared/site-pattern.js';
 
 /**
  * The site of the tab the popup was opened over. Opened as a tab itself (tests, or a user who
@@ -21,4 +21,5 @@ export const isOn = (pattern: string) => ext.permissions.contains({ origins: [pa
 /** Must run inside the click handler: permissions.request needs the user's gesture. */
 export const turnOn = (pattern: string) => ext.permissions.request({ origins: [pattern] });
 
-export const turnOff = (pattern: string) => ext.permissions.remove({ origins: [pattern] });
+/** Off means off: a grant of the host on any port (an earlier version's, or Firefox's) goes too. */
+export const turnOff = (pattern: string) => ext.permissions.remove({ origins: patternsGranting(pattern) });

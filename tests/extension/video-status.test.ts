@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EngineCall } from '../../src/background/engine-call.js';
 import type { VideoStats } from '../../src/shared/video-status.js';
-import { statsKey, unreadableNote, unreadableVideos } from '../../src/shared/video-status.js';
+import { statsKey, UNREADABLE_KEPT, unreadableKey, unreadableNote, unreadableVideos } from '../../src/shared/video-status.js';
 import { err, ok } from '../../src/shared/result.js';
 
 /** storage.session and the tab events, as the background uses them. */
@@ -58,6 +58,18 @@ describe("a tab's video status", () => {
     await handlers.videoStatus({ video: 3, state: 'cross-origin' }, fromTab(2));
     expect(reasons(1).sort()).toEqual(['cross-origin', 'protected']);
     expect(reasons(2)).toEqual(['cross-origin']);
+  });
+
+  it('keeps one bounded record per tab however many unreadable videos a page reports (issue 14, finding 10)', async () => {
+    const handlers = video.videoHandlers(noEngine);
+    const keysBefore = Object.keys(fake.store).length;
+    for (let v = 0; v < 1000; v++) await handlers.videoStatus({ video: v, state: 'protected' }, fromTab(30));
+    expect(Object.keys(fake.store).length).toBe(keysBefore + 1);
+    expect(Object.keys(fake.store[unreadableKey(30)] as object)).toHaveLength(UNREADABLE_KEPT);
+    expect(unreadableNote(reasons(30))).toBe(`${UNREADABLE_KEPT} or more videos on this page can't be read: protected (DRM).`);
+    fake.listeners.removed.forEach((f) => f(30));
+    await settle();
+    expect(fake.store).not.toHaveProperty(unreadableKey(30));
   });
 
   it('forgets a tab when it loads another page or closes, and only that tab', async () => {
@@ -118,7 +130,7 @@ describe("the popup's note", () => {
   });
 
   it('reads only the asked tab, and ignores anything that is not a reason', () => {
-    const stored = { 'video-unreadable:4:0:1': 'protected', 'video-unreadable:40:0:1': 'cross-origin', 'video-unreadable:4:0:2': 'bogus', [statsKey(4)]: { frames: 1, engineMs: 1, handlerMs: 2 } };
+    const stored = { [unreadableKey(4)]: { '0:1': 'protected', '0:2': 'bogus' }, [unreadableKey(40)]: { '0:1': 'cross-origin' }, [statsKey(4)]: { frames: 1, engineMs: 1, handlerMs: 2 } };
     expect(unreadableVideos(stored, 4)).toEqual(['protected']);
   });
 });
