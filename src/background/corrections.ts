@@ -1,7 +1,8 @@
 /**
- * Corrections from a page's label menu. The page names a face by image URL and face index
- * only; the embedding comes from the engine's cache, so a page can correct only faces the
- * engine analysed for it and can never inject an embedding of its choosing.
+ * Corrections from a page's correction menu, and the thumbnail the name prompt shows. The page
+ * names a face by image URL and face index only; the embedding comes from the engine's cache, so
+ * a page can correct only faces the engine analysed for it and can never inject an embedding of
+ * its choosing.
  */
 import { EMBEDDING_MODEL_ID } from '../engine/model-id.js';
 import type { Handlers } from '../platform/messaging.js';
@@ -14,7 +15,7 @@ import { nameKeyOf } from '../store/schema.js';
 import type { EngineCall } from './engine-call.js';
 import { namePeople } from './labels.js';
 
-type CorrectionNames = 'rejectFace' | 'confirmFace';
+type CorrectionNames = 'rejectFace' | 'confirmFace' | 'faceThumbnail';
 
 interface Found {
   face: EngineFace;
@@ -58,6 +59,10 @@ export function correctionHandlers(engine: EngineCall, refresh: () => Promise<vo
       const person = await withDb((db) => addReference(db, { name, thumbnail, quality: f.quality, source: url, modelId: EMBEDDING_MODEL_ID, embedding: Float32Array.from(f.embedding) }));
       void refresh();
       return ok({ name: person.name });
+    },
+    faceThumbnail: async ({ url, side, face }) => {
+      const found = await findFace(engine, url, side, face);
+      return found.ok ? ok({ dataUrl: found.value.thumbnail }) : found;
     },
   };
 }

@@ -47,7 +47,8 @@ export async function correctFace(root: ShadowRoot, target: CorrectionTarget | n
     const done = await toBackground('rejectFace', { url, side, face: index });
     toast(root, done.ok ? `${done.value.name} will not be suggested for this face` : `not changed: ${done.error}`);
   } else if (choice === 'this-is') {
-    const name = await promptName(root, target.placement(target.el), face);
+    const thumbnail = await toBackground('faceThumbnail', { url, side, face: index });
+    const name = await promptName(root, target.placement(target.el), face, thumbnail.ok ? thumbnail.value.dataUrl : null);
     if (name === null) return;
     const done = await toBackground('confirmFace', { url, side, face: index, name });
     toast(root, done.ok ? `added this face to ${done.value.name}` : `not saved: ${done.error}`);

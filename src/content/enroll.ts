@@ -30,21 +30,31 @@ export function trackContextMenu(): void {
 /** Where the user last right-clicked, in viewport coordinates. */
 export const menuPoint = () => lastMenuPoint;
 
-function findImage(srcUrl: string): HTMLImageElement | null {
-  const matches = (img: HTMLImageElement) => img.currentSrc === srcUrl || img.src === srcUrl;
-  if (lastRightClicked?.isConnected && matches(lastRightClicked)) return lastRightClicked;
-  return Array.from(document.images).find(matches) ?? null;
+/**
+ * The image the menu was opened on, if it still shows the picture the browser reported. A page
+ * can swap `srcset` on `contextmenu` while `src`, and so the menu's srcUrl, stays the same
+ * (issue 14, finding 4): what is enrolled must be what the user right-clicked, so an image
+ * whose current source is not srcUrl is refused rather than analysed.
+ */
+function findImage(srcUrl: string): HTMLImageElement | 'changed' | null {
+  const shows = (img: HTMLImageElement) => imageUrl(img) === srcUrl;
+  if (lastRightClicked?.isConnected && (lastRightClicked.src === srcUrl || shows(lastRightClicked))) return shows(lastRightClicked) ? lastRightClicked : 'changed';
+  return Array.from(document.images).find(shows) ?? null;
 }
 
 export async function enrollFrom(
   root: ShadowRoot, srcUrl: string, analyse: (url: string, side: number) => Promise<Result<PageAnalysis>>, sideOf: (url: string) => number | undefined,
 ): Promise<void> {
   const img = findImage(srcUrl);
-  const url = img ? imageUrl(img) : null;
-  if (!img || !url) {
+  if (img === 'changed') {
+    toast(root, 'the picture changed after your right-click, so nothing was enrolled: right-click it again');
+    return;
+  }
+  if (!img) {
     toast(root, 'that image cannot be enrolled from here');
     return;
   }
+  const url = srcUrl;
   const analysis = await analyse(url, workingSideOf(img));
   if (!analysis.ok) {
     toast(root, `could not read the image: ${analysis.error}`);
@@ -57,8 +67,10 @@ export async function enrollFrom(
   }
   const index = faces.length === 1 ? 0 : await pickFace(root, img, faces, contentBox, 'enroll');
   if (index === null) return;
-  const name = await promptName(root, contentBox(img), faces[index]!);
+  const side = sideOf(url);
+  const thumbnail = await toBackground('faceThumbnail', { url, side, face: index });
+  const name = await promptName(root, contentBox(img), faces[index]!, thumbnail.ok ? thumbnail.value.dataUrl : null);
   if (name === null) return;
-  const saved = await toBackground('enroll', { url, side: sideOf(url), face: index, name });
+  const saved = await toBackground('enroll', { url, side, face: index, name });
   toast(root, saved.ok ? `enrolled ${saved.value.name}` : `not saved: ${saved.error}`);
 }

@@ -15,13 +15,18 @@ export const PROMPT_PAGE = 'src/prompt/prompt.html';
 /** Open prompts by token: only the frame that was given the token can answer one. */
 const waiting = new Map<string, (name: string | null) => void>();
 
-export function promptName(root: ShadowRoot, picture: ViewBox, face: PageFace): Promise<string | null> {
+/**
+ * `thumbnail`: the face as the engine analysed it, shown in the prompt so the user confirms the
+ * face being named and not only a name: a page or its server can make the analysed pixels differ
+ * from what is on the screen (issue 14, finding 4).
+ */
+export function promptName(root: ShadowRoot, picture: ViewBox, face: PageFace, thumbnail: string | null): Promise<string | null> {
   const token = crypto.randomUUID();
   const low = face.quality < ENROLL_WARN_QUALITY ? '1' : '0';
   const frame = document.createElement('iframe');
   frame.className = 'prompt-frame';
   frame.title = 'Facetag: enroll this face';
-  frame.src = `${ext.runtime.getURL(PROMPT_PAGE)}#${new URLSearchParams({ token, low })}`;
+  frame.src = `${ext.runtime.getURL(PROMPT_PAGE)}#${new URLSearchParams({ token, low, ...(thumbnail ? { face: thumbnail } : {}) })}`;
   const b = picture;
   const [x, y, , h] = face.box;
   // Kept inside the viewport: the overlay clips at its edges (host.ts). 270 x 190: styles.ts.

@@ -15,6 +15,15 @@ const params = new URLSearchParams(location.hash.slice(1));
 const token = params.get('token') ?? '';
 const lowQuality = params.get('low') === '1';
 
+// The face as the engine analysed it (issue 14, finding 4): the user names the face, not a guess
+// at which one. Only an image data URL is shown.
+const faceShown = params.get('face') ?? '';
+const faceImg = document.getElementById('face') as HTMLImageElement;
+if (/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/.test(faceShown)) {
+  faceImg.src = faceShown;
+  faceImg.hidden = false;
+}
+
 const form = document.querySelector('form')!;
 const input = form.querySelector('input')!;
 const warn = document.getElementById('warn')!;

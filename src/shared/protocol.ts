@@ -147,6 +147,8 @@ export const backgroundRequests = /* @__PURE__ */ (() => {
     /** From a page's label menu: only for faces of images the engine has analysed (see engine.analysed). */
     rejectFace: z.object({ url, side, face: faceIndex }),
     confirmFace: z.object({ url, side, face: faceIndex, name: personName }),
+    /** The face being named, for the prompt to show: only of images the engine has analysed. */
+    faceThumbnail: z.object({ url, side, face: faceIndex }),
     engineStatus: z.object({}),
     embedThumbnail: z.object({ url }),
     enrollImage: z.object({ url }),
@@ -178,6 +180,7 @@ export interface BackgroundResponses {
   splitReferences: { id: string; name: string; moved: number; joinedExisting: boolean };
   rejectFace: { name: string };
   confirmFace: { name: string };
+  faceThumbnail: { dataUrl: string };
   engineStatus: EngineStatus;
   embedThumbnail: ThumbnailEmbedding;
   enrollImage: EnrollableImage;

@@ -39,6 +39,8 @@ export function enrollmentChecks(env: () => Env): void {
     await page.click(howard.x + howard.width / 2, howard.y + howard.height / 2);
     await waitFor('the name prompt to take the focus', () => page.focusInOverlay());
     expect(await page.accessibles(PICK_BOX)).toEqual([]);
+    // The prompt shows the face being named, as the engine analysed it (issue 14, finding 4).
+    await waitFor('the face in the prompt', async () => (await page.accessibles(/^The face you are naming$/)).length === 1);
     await page.type('Howard');
     await page.press('Enter');
     await labelOn(page, '#group', 'Howard');

@@ -48,9 +48,9 @@ async function promptFrame(page: Page): Promise<Frame | undefined> {
 async function promptTexts(page: Page, name: RegExp): Promise<SeenNode[]> {
   const frame = await promptFrame(page);
   if (!frame) return [];
-  const texts = (await frame.evaluate(() => Array.from(document.querySelectorAll('label, p, button, [role=dialog]'))
+  const texts = (await frame.evaluate(() => Array.from(document.querySelectorAll('label, p, button, [role=dialog], img'))
     .filter((e) => !(e as HTMLElement).hidden)
-    .map((e) => e.getAttribute('aria-label') ?? e.textContent?.trim() ?? ''))) as string[];
+    .map((e) => e.getAttribute('aria-label') ?? e.getAttribute('alt') ?? e.textContent?.trim() ?? ''))) as string[];
   return texts.filter((t) => name.test(t)).map((t) => ({ name: t, role: 'text', x: 0, y: 0, width: 0, height: 0 }));
 }
 

@@ -139,6 +139,28 @@ export function hostileChecks(env: () => Env): void {
     await page.close();
   });
 
+  it('a page that swaps the picture on right-click cannot get another face enrolled under the name typed', async () => {
+    const { site, driver } = env();
+    // Finding 4 of issue 14: on contextmenu the page points srcset at another person while src,
+    // the menu's srcUrl, stays; enrollment analysed currentSrc and stored Howard as "Sheldon".
+    const shown = site.photo(photo('sheldon', 5));
+    const swapped = site.photo(photo('howard', 3));
+    const swap = `<script>document.getElementById('s').addEventListener('contextmenu', (e) => { e.target.srcset = ${JSON.stringify(swapped)} + ' 1x'; });</script>`;
+    const page = await driver.open(site.page('hostile-swap', hostilePage('Swap', `<img class="photo" id="s" alt="photo" src="${shown}">${swap}`)));
+    await labelOn(page, '#s', 'Sheldon');
+    await page.rightClick('#s');
+    await waitFor('the swapped picture to load', async () => (await page.evaluate(`document.getElementById('s').currentSrc`)) === swapped);
+    await driver.clickEnrollMenu(page, shown);
+    await waitFor('the refusal', async () => (await page.accessibles(/^Facetag: the picture changed after your right-click/)).length > 0, 20_000);
+    expect(await page.focusInOverlay()).toBe(false);
+    report('swaps srcset on contextmenu', await readEverything(page));
+    await page.close();
+    // Nobody was stored with the swapped face: Howard's photo is not labelled Sheldon.
+    const check = await driver.open(site.page('hostile-swap-check', hostilePage('Swap check', `<img class="photo" id="h" alt="photo" src="${swapped}">`)));
+    expect(over(await settledLabels(check, 3000), await check.rect('#h'))).not.toContain('Facetag: Sheldon');
+    await check.close();
+  });
+
   it('forged messages and synthetic events from a page neither open the name prompt nor enroll anyone', async () => {
     const { site, driver } = env();
     const src = site.photo(photo('penny', 3));
