@@ -14,17 +14,23 @@ import { correctionHandlers } from './corrections.js';
 import type { EngineCall } from './engine-call.js';
 import { labelFaces } from './labels.js';
 import { peopleHandlers } from './people-handlers.js';
+import { restoreIfDiscarded, saveSnapshot } from './snapshot-place.js';
 import { videoHandlers } from './video.js';
 
 function fromExtensionPage(sender: chrome.runtime.MessageSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(ext.runtime.getURL(''));
 }
 
-/** Tells every tab's content script that names may have changed. */
-export async function broadcastRefresh(): Promise<void> {
+/**
+ * After any change to the people or settings: snapshots them apart from IndexedDB (a store the
+ * browser discards comes back from it, src/store/snapshot.ts), and tells every tab's content
+ * script that names may have changed.
+ */
+export async function afterPeopleChanged(): Promise<void> {
+  const snapshot = saveSnapshot();
   const tabs = await ext.tabs.query({});
   // Tabs without Facetag have no listener; their failures are expected and ignored.
-  await Promise.allSettled(tabs.map((t) => (t.id === undefined ? undefined : toContent(t.id, undefined, 'refresh', {}))));
+  await Promise.allSettled([snapshot, ...tabs.map((t) => (t.id === undefined ? undefined : toContent(t.id, undefined, 'refresh', {})))]);
 }
 
 const pageOnly = <T>(sender: chrome.runtime.MessageSender, run: () => Promise<Result<T>>): Promise<Result<T>> =>
@@ -33,7 +39,7 @@ const pageOnly = <T>(sender: chrome.runtime.MessageSender, run: () => Promise<Re
 export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgroundRequests, BackgroundResponses> {
   return {
     analyse: async ({ url, side }) => {
-      const analysis = await engine('engine.analyse', { url, side });
+      const [analysis] = await Promise.all([engine('engine.analyse', { url, side }), restoreIfDiscarded()]);
       if (!analysis.ok) return analysis;
       return ok(await withDb((db) => labelFaces(db, analysis.value)));
     },
@@ -48,13 +54,17 @@ export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgrou
       const person = await withDb((db) => addReference(db, {
         name, thumbnail: thumb.value.dataUrl, quality: chosen.quality, source: url, modelId: EMBEDDING_MODEL_ID, embedding: Float32Array.from(chosen.embedding),
       }));
-      void broadcastRefresh();
+      void afterPeopleChanged();
       return ok({ personId: person.id, name: person.name });
     },
     // Only the name prompt's frame needs the names; content scripts never see the list.
     names: (_req, sender) => pageOnly(sender, async () => ok(await withDb(personNames))),
     getSettings: async () => ok(await withDb(readSettings)),
-    people: (_req, sender) => pageOnly(sender, async () => ok(await withDb(peopleSummaries))),
+    people: (_req, sender) =>
+      pageOnly(sender, async () => {
+        await restoreIfDiscarded();
+        return ok(await withDb(peopleSummaries));
+      }),
     engineStatus: (_req, sender) => pageOnly(sender, () => engine('engine.status', {})),
     promptDone: (req, sender) =>
       pageOnly(sender, async () => {
@@ -65,17 +75,17 @@ export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgrou
     setSettings: (req, sender) =>
       pageOnly(sender, async () => {
         const settings = await withDb((db) => writeSettings(db, req));
-        void broadcastRefresh();
+        void afterPeopleChanged();
         return ok(settings);
       }),
-    ...peopleHandlers(engine, pageOnly, broadcastRefresh),
-    ...correctionHandlers(engine, broadcastRefresh),
+    ...peopleHandlers(engine, pageOnly, afterPeopleChanged),
+    ...correctionHandlers(engine, afterPeopleChanged),
     embedThumbnail: (req, sender) => pageOnly(sender, () => engine('engine.embedThumbnail', req)),
     enrollImage: (req, sender) => pageOnly(sender, () => engine('engine.enrollImage', req)),
     // The options page writes imports to the store itself (one transaction); pages then need new labels.
     peopleChanged: (_req, sender) =>
       pageOnly(sender, async () => {
-        await broadcastRefresh();
+        await afterPeopleChanged();
         return ok(null);
       }),
     ...videoHandlers(engine),

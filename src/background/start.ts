@@ -13,6 +13,7 @@ import { injectIntoOpenTabs, syncContentScripts } from './access.js';
 import type { EngineCall } from './engine-call.js';
 import { backgroundHandlers } from './handlers.js';
 import { createMenu, onMenuClicked } from './menu.js';
+import { restoreIfDiscarded } from './snapshot-place.js';
 import { watchVideoTabs } from './video.js';
 import { warmEngineForLoadingPages } from './warm-engine.js';
 
@@ -42,6 +43,8 @@ export function startBackground(engine: EngineCall): void {
   void keepStoreThroughDiskPressure()
     .then((kept) => (kept === 'refused' ? log.warn('the browser refused to keep the people stored through disk pressure') : log.info(`people store: ${kept}`)))
     .catch(report('asking to keep the store'));
+  // A store the browser discarded since the last change comes back from the snapshot.
+  void restoreIfDiscarded();
   // The exact menu listener, reachable from the worker's console (and the e2e tests).
   Object.assign(globalThis, { facetag: { onMenuClicked } });
 }

@@ -3,6 +3,7 @@ import { byId } from './dom.js';
 import { initPeopleList } from './people-list.js';
 import { initSettings } from './settings-controls.js';
 import './engine-status.js';
+import './restore-notice.js';
 import { currentSite, isOn, turnOff, turnOn } from './site-access.js';
 import { reloadPeople } from './state.js';
 import './video-status.js';
