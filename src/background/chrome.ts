@@ -63,6 +63,8 @@ async function callOnce<N extends EngineName>(type: N, payload: z.input<(typeof 
  * answer within toEngine's bound, is the caller's answer: nothing waits forever.
  */
 const engine: EngineCall = async (type, payload) => {
+  // Dropping a tab's waiting images needs no engine: with no document, nothing waits in one.
+  if (type === 'engine.dropTab') return toEngine(type, payload);
   const first = await callOnce(type, payload);
   if (first.result.ok || !WENT_AWAY.test(first.result.error)) return first.result;
   log.warn(`the engine document went away during ${type} (${first.result.error}); retrying once on a new one`);

@@ -38,14 +38,14 @@ const pageOnly = <T>(sender: chrome.runtime.MessageSender, run: () => Promise<Re
 
 export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgroundRequests, BackgroundResponses> {
   return {
-    analyse: async ({ url, side }) => {
-      const [analysis] = await Promise.all([engine('engine.analyse', { url, side }), restoreIfDiscarded()]);
+    analyse: async ({ url, side }, sender) => {
+      const [analysis] = await Promise.all([engine('engine.analyse', { url, side, tab: sender.tab?.id ?? -1 }), restoreIfDiscarded()]);
       if (!analysis.ok) return analysis;
       return ok(await withDb((db) => labelFaces(db, analysis.value)));
     },
-    enroll: async ({ url, side, face, name }) => {
+    enroll: async ({ url, side, face, name }, sender) => {
       // The same working size as the page's analysis, so face numbers and boxes agree.
-      const analysis = await engine('engine.analyse', { url, side });
+      const analysis = await engine('engine.analyse', { url, side, tab: sender.tab?.id ?? -1 });
       if (!analysis.ok) return analysis;
       const chosen = analysis.value.faces[face];
       if (!chosen) return err(`the image has no face number ${face + 1}`);

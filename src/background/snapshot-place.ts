@@ -6,7 +6,7 @@
 import { ext } from '../platform/ext.js';
 import { logger } from '../shared/logger.js';
 import { withDb } from '../store/db.js';
-import { restoreLostPeople, snapshotPeople, RESTORED_KEY, SNAPSHOT_KEY, SNAPSHOT_STORE_KEY, type RestoreNotice, type Snapshot, type SnapshotPlace } from '../store/snapshot.js';
+import { restoreLostPeople, snapshotPeople, storeWasDiscarded, RESTORED_KEY, SNAPSHOT_KEY, SNAPSHOT_STORE_KEY, type RestoreNotice, type Snapshot, type SnapshotPlace } from '../store/snapshot.js';
 
 const log = logger('snapshot');
 
@@ -28,6 +28,7 @@ export function snapshotPlace(): SnapshotPlace {
  */
 export async function restoreIfDiscarded(): Promise<void> {
   try {
+    if (!(await withDb((db) => storeWasDiscarded(db, snapshotPlace())))) return;
     const restored = await withDb((db) => restoreLostPeople(db, snapshotPlace()));
     if (restored) log.warn(`the people store had been discarded: ${restored.people} people restored from the snapshot of ${restored.savedAt}`);
   } catch (error) {

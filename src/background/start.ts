@@ -14,6 +14,7 @@ import type { EngineCall } from './engine-call.js';
 import { backgroundHandlers } from './handlers.js';
 import { createMenu, onMenuClicked } from './menu.js';
 import { restoreIfDiscarded } from './snapshot-place.js';
+import { dropWorkOfLeftTabs } from './tab-work.js';
 import { watchVideoTabs } from './video.js';
 import { warmEngineForLoadingPages } from './warm-engine.js';
 
@@ -37,6 +38,7 @@ export function startBackground(engine: EngineCall): void {
     void createMenu().catch(report('menu'));
   });
   watchVideoTabs(report('clearing a tab\'s video status'));
+  dropWorkOfLeftTabs(engine);
   warmEngineForLoadingPages(engine, report('starting the engine for a loading page'));
   // Access held from an earlier session switches labelling on without any other step.
   void syncContentScripts().catch(report('content script registration'));

@@ -3,7 +3,6 @@
  * Firefox. Its runtime's life (created on first use, released when idle, retired after a
  * failed run) is runtime-lease.ts's; this module answers the engine's messages.
  */
-import pLimit from 'p-limit';
 import { analyseImage } from '../engine/engine.js';
 import { locateFaces } from '../engine/locate-faces.js';
 import { faceThumbnail } from '../engine/thumbnail.js';
@@ -16,6 +15,7 @@ import { logger } from '../shared/logger.js';
 import type { EngineAnalysis, EngineFace, EngineResponses, EnrollableImage, engineRequests, FrameMode, ThumbnailEmbedding } from '../shared/protocol.js';
 import { err, errorMessage, ok } from '../shared/result.js';
 import { withinMs } from './deadline.js';
+import { fairSlots } from './fair-slots.js';
 import { fetchImage, jpegDataUrl } from './decode.js';
 import { browserChoice } from './browser-sources.js';
 import { modelStatus } from './model-status.js';
@@ -37,11 +37,12 @@ const withinDeadline = <T>(run: Promise<T>, stages: StageTimes): Promise<T> =>
 const CACHE_SIZE = 300;
 /**
  * Page images fetched and decoded at once. A gallery sends all its images together; taken all
- * at once, every decoded copy (up to 16 MB at 2048 px) waits in memory for its turn. Two keep
- * the next image decoding while one is analysed. Video frames and enrollments do not wait
+ * at once, every decoded copy (up to 16 MB at 2048 px) waits in memory for its turn. Two per tab
+ * keep the tab's next image decoding while one is analysed; the third is for another tab, which
+ * so never waits behind a busy one (fair-slots.ts). Video frames and enrollments do not wait
  * behind a page's images.
  */
-const pageImageSlots = pLimit(2);
+const pageImageSlots = fairSlots(3, { running: 2, waiting: 1000 });
 
 /** Results by working size and image URL, most recent last; identical images are analysed once. */
 const cache = new Map<string, Promise<EngineAnalysis>>();
@@ -111,7 +112,8 @@ async function backendLine(): Promise<string> {
 
 const cacheKey = (url: string, side: number | undefined): string => `${side ?? 'max'} ${url}`;
 
-function cached(url: string, side: number | undefined): Promise<EngineAnalysis> {
+/** `tab`: whose queue a new analysis waits in (absent: the extension's own pages, -1). */
+function cached(url: string, side: number | undefined, tab = -1): Promise<EngineAnalysis> {
   const key = cacheKey(url, side);
   const hit = cache.get(key);
   if (hit) {
@@ -119,7 +121,7 @@ function cached(url: string, side: number | undefined): Promise<EngineAnalysis> 
     cache.set(key, hit);
     return hit.then((a) => ({ ...a, ms: 0 }));
   }
-  const fresh = pageImageSlots(() => analyseUrl(url, side));
+  const fresh = pageImageSlots.run(tab, () => analyseUrl(url, side));
   cache.set(key, fresh);
   fresh.catch(() => cache.delete(key));
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
@@ -127,7 +129,8 @@ function cached(url: string, side: number | undefined): Promise<EngineAnalysis> 
 }
 
 export const engineHandlers: Handlers<typeof engineRequests, EngineResponses> = {
-  'engine.analyse': async ({ url, side }) => ok(await cached(url, side)),
+  'engine.analyse': async ({ url, side, tab }) => ok(await cached(url, side, tab)),
+  'engine.dropTab': async ({ tab }) => ok({ dropped: pageImageSlots.drop(tab, 'the tab closed or left the page before its turn') }),
   'engine.status': async () => ok({ ...(await modelStatus()), backend: await backendLine() }),
   'engine.warm': async () => {
     await warmRuntime();

@@ -193,8 +193,12 @@ export interface BackgroundResponses {
 /** Messages the engine host answers; only the background sends them. */
 export const engineRequests = /* @__PURE__ */ (() => {
   const { url, box, side, frameDataUrl, frameMode } = fields();
+  /** The tab a page image is analysed for: each tab's images wait in a queue of their own (src/offscreen/fair-slots.ts); -1 for extension pages. */
+  const tab = z.number().int().min(-1);
   return {
-    'engine.analyse': z.object({ url, side }),
+    'engine.analyse': z.object({ url, side, tab: tab.optional() }),
+    /** A tab closed or left its page: its images still waiting are dropped. */
+    'engine.dropTab': z.object({ tab }),
     'engine.thumbnail': z.object({ url, box, side }),
     /** The cached analysis of an image the engine has already analysed; an error for any other. */
     'engine.analysed': z.object({ url, side }),
@@ -209,6 +213,7 @@ export const engineRequests = /* @__PURE__ */ (() => {
 
 export interface EngineResponses {
   'engine.analyse': EngineAnalysis;
+  'engine.dropTab': { dropped: number };
   'engine.thumbnail': { dataUrl: string };
   'engine.analysed': EngineAnalysis;
   'engine.status': EngineStatus;

@@ -82,6 +82,16 @@ async function restoreIfReset(db: FacetagDb, place: SnapshotPlace, now: Date): P
 }
 
 /**
+ * Whether the store is not the one the kept snapshot was taken of, read without the lock: two
+ * small reads, cheap enough before every page analysis, where waiting for the lock behind a
+ * flood of other analyses would not be (one tab's 200 images queued another tab's for seconds).
+ */
+export async function storeWasDiscarded(db: FacetagDb, place: SnapshotPlace): Promise<boolean> {
+  const [kept, found] = await Promise.all([place.readStoreId(), storeId(db)]);
+  return kept !== null && kept !== found;
+}
+
+/**
  * At start-up, and before the popup lists people or a page is labelled: brings the people back
  * if the store was discarded since the last snapshot (Chromium has discarded it seconds after a
  * restart, not only at one).
