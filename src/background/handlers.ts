@@ -10,7 +10,7 @@ import type { BackgroundResponses, backgroundRequests } from '../shared/protocol
 import { err, ok, type Result } from '../shared/result.js';
 import { withDb } from '../store/db.js';
 import { addReference, peopleSummaries, personNames, readSettings, writeSettings } from '../store/people.js';
-import { correctionHandlers } from './corrections.js';
+import { correctionHandlers, sessionUndoStore } from './corrections.js';
 import type { EngineCall } from './engine-call.js';
 import { labelFaces } from './labels.js';
 import { peopleHandlers } from './people-handlers.js';
@@ -79,7 +79,7 @@ export function backgroundHandlers(engine: EngineCall): Handlers<typeof backgrou
         return ok(settings);
       }),
     ...peopleHandlers(engine, pageOnly, afterPeopleChanged),
-    ...correctionHandlers(engine, afterPeopleChanged),
+    ...correctionHandlers(engine, afterPeopleChanged, sessionUndoStore()),
     embedThumbnail: (req, sender) => pageOnly(sender, () => engine('engine.embedThumbnail', req)),
     enrollImage: (req, sender) => pageOnly(sender, () => engine('engine.enrollImage', req)),
     // The options page writes imports to the store itself (one transaction); pages then need new labels.

@@ -45,14 +45,28 @@ export async function correctFace(root: ShadowRoot, target: CorrectionTarget | n
   const { url, side } = target;
   if (choice === 'not' && face.name) {
     const done = await toBackground('rejectFace', { url, side, face: index });
-    toast(root, done.ok ? `${done.value.name} will not be suggested for this face` : `not changed: ${done.error}`);
+    if (done.ok) toast(root, `${done.value.name} will not be suggested for this face`, UNDO_MS, undoAction(root, done.value.undo));
+    else toast(root, `not changed: ${done.error}`);
   } else if (choice === 'this-is') {
     const thumbnail = await toBackground('faceThumbnail', { url, side, face: index });
     const name = await promptName(root, target.placement(target.el), face, thumbnail.ok ? thumbnail.value.dataUrl : null);
     if (name === null) return;
     const done = await toBackground('confirmFace', { url, side, face: index, name });
-    toast(root, done.ok ? `added this face to ${done.value.name}` : `not saved: ${done.error}`);
+    if (done.ok) toast(root, `added this face to ${done.value.name}`, UNDO_MS, undoAction(root, done.value.undo));
+    else toast(root, `not saved: ${done.error}`);
   }
+}
+
+/** How long a correction's toast, and so its Undo, stays. */
+const UNDO_MS = 10_000;
+
+/** Every correction can be taken back (finding 7: a page may have tricked the clicks that made it). */
+function undoAction(root: ShadowRoot, token: string) {
+  return {
+    label: 'Undo',
+    run: () =>
+      void toBackground('undoCorrection', { token }).then((undone) => toast(root, undone.ok ? 'correction undone' : `not undone: ${undone.error}`)),
+  };
 }
 
 /** A face's box in the viewport, from the picture's box and the face's box in fractions of it. */

@@ -5,7 +5,9 @@
  * elsewhere or a scroll closes it.
  */
 import type { PageFace } from '../shared/protocol.js';
+import { guardClicks } from './click-guard.js';
 import { inViewport, type ViewBox } from './host.js';
+import { toast } from './toast.js';
 
 export type FaceChoice = 'not' | 'this-is';
 
@@ -20,6 +22,7 @@ export function openFaceMenu(root: ShadowRoot, under: ViewBox, face: PageFace): 
   root.querySelector('.menu')?.remove();
   return new Promise((resolve) => {
     const menu = document.createElement('div');
+    const guard = guardClicks(menu);
     menu.className = 'menu';
     menu.setAttribute('role', 'menu');
     menu.setAttribute('aria-label', `Facetag: correct ${face.name ?? 'this face'}`);
@@ -28,7 +31,10 @@ export function openFaceMenu(root: ShadowRoot, under: ViewBox, face: PageFace): 
       button.type = 'button';
       button.setAttribute('role', 'menuitem');
       button.textContent = text;
-      button.addEventListener('click', () => done(choice));
+      button.addEventListener('click', (e) => {
+        if (guard.accepts(e)) done(choice);
+        else toast(root, 'ignored a click on the menu: it had only just opened, or the page covered it. Click again, or press Enter');
+      });
       return button;
     };
     const items = [...(face.name ? [item(`Not ${face.name}`, 'not')] : []), item('This is…', 'this-is')];
@@ -42,6 +48,7 @@ export function openFaceMenu(root: ShadowRoot, under: ViewBox, face: PageFace): 
     const outside = () => done(null);
     menu.addEventListener('pointerdown', (e) => e.stopPropagation());
     const done = (choice: FaceChoice | null) => {
+      guard.stop();
       document.removeEventListener('pointerdown', outside);
       window.removeEventListener('scroll', outside, true);
       menu.remove();

@@ -26,8 +26,10 @@ export const OVERLAY_CSS = `
   position: absolute; z-index: 1; box-sizing: border-box; font: 14px/1.4 system-ui, sans-serif; color: #202124; background: #fff;
   border-radius: 8px; box-shadow: 0 2px 12px rgba(0, 0, 0, 0.35); padding: 8px 10px; pointer-events: auto;
 }
-.toast { position: fixed; top: 12px; right: 12px; }
-.label::before, .toast::before { content: attr(data-text); }
+.toast { position: fixed; top: 12px; right: 12px; pointer-events: none; }
+.label::before, .toast::before, .toast-action::before { content: attr(data-text); }
+.toast-action { all: unset; margin-left: 10px; color: #1a73e8; font-weight: 600; cursor: pointer; pointer-events: auto; }
+.toast-action:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 .prompt-frame {
   position: absolute; z-index: 1; width: 270px; height: 190px; border: 0; margin: 0; padding: 0; background: transparent;
   color-scheme: normal; pointer-events: auto;

@@ -15,7 +15,7 @@ import { logger } from '../shared/logger.js';
 import type { EngineAnalysis, EngineFace, EngineResponses, EnrollableImage, engineRequests, FrameMode, ThumbnailEmbedding } from '../shared/protocol.js';
 import { err, errorMessage, ok } from '../shared/result.js';
 import { withinMs } from './deadline.js';
-import { fairSlots } from './fair-slots.js';
+import { DroppedWork, fairSlots } from './fair-slots.js';
 import { fetchImage, jpegDataUrl } from './decode.js';
 import { browserChoice } from './browser-sources.js';
 import { modelStatus } from './model-status.js';
@@ -50,8 +50,12 @@ const cache = new Map<string, Promise<EngineAnalysis>>();
 /** What the engine runs over an image: the whole pipeline, or only the detector (video frames being tracked). */
 type Pipeline<F> = (models: EngineModels, image: RgbaImage) => Promise<F[]>;
 
-/** The engine's faces in an image, with one retry on a fresh runtime; `stages` collects where the time went. */
-async function facesIn<F>(image: RgbaImage, pipeline: Pipeline<F>, stages: StageTimes = {}): Promise<{ faces: F[]; ms: number; loaded: LoadedModels }> {
+/**
+ * The engine's faces in an image, with one retry on a fresh runtime; `stages` collects where the
+ * time went. `what` starts the log line: "analysed" for a page's image, "frame analysed" for a
+ * video frame, so a reader of the log can count either (the soak test counts page images).
+ */
+async function facesIn<F>(image: RgbaImage, pipeline: Pipeline<F>, stages: StageTimes = {}, what = 'analysed'): Promise<{ faces: F[]; ms: number; loaded: LoadedModels }> {
   for (let attempt = 1; ; attempt++) {
     const lease = await leaseRuntime();
     const { loaded } = lease;
@@ -61,7 +65,7 @@ async function facesIn<F>(image: RgbaImage, pipeline: Pipeline<F>, stages: Stage
       const ms = performance.now() - start;
       // Pre- and post-processing in JS (crops, resizes, decoding boxes): the analysis less its model runs.
       addStage(stages, 'js', ms - modelMs(stages));
-      log.info(`analysed ${image.width}x${image.height} in ${ms.toFixed(0)} ms on ${loaded.backend}: ${faces.length} faces; ${formatStages(stages)}`);
+      log.info(`${what} ${image.width}x${image.height} in ${ms.toFixed(0)} ms on ${loaded.backend}: ${faces.length} faces; ${formatStages(stages)}`);
       return { faces, ms, loaded };
     } catch (error) {
       if (attempt >= 2) throw error;
@@ -79,12 +83,12 @@ const PIPELINES: Record<FrameMode, Pipeline<EngineFace>> = {
   track: async (models, image) => (await locateFaces(models.detector, image)).map((d) => ({ box: d.box, score: d.score, quality: 0, embedding: [] })),
 };
 
-async function analyseUrl(url: string, side: number | undefined, mode: FrameMode = 'identify'): Promise<EngineAnalysis> {
+async function analyseUrl(url: string, side: number | undefined, mode: FrameMode = 'identify', frame = false): Promise<EngineAnalysis> {
   const { image, fetchMs, decodeMs } = await fetchImage(url, side);
   const stages: StageTimes = {};
   addStage(stages, 'fetch', fetchMs);
   addStage(stages, 'decode', decodeMs);
-  const { faces, ms, loaded } = await facesIn(image, PIPELINES[mode], stages);
+  const { faces, ms, loaded } = await facesIn(image, PIPELINES[mode], stages, frame ? 'frame analysed' : 'analysed');
   if (mode === 'identify') offerRacePhoto(loaded, image);
   return { width: image.width, height: image.height, ms, backend: loaded.backend, faces };
 }
@@ -129,7 +133,15 @@ function cached(url: string, side: number | undefined, tab = -1): Promise<Engine
 }
 
 export const engineHandlers: Handlers<typeof engineRequests, EngineResponses> = {
-  'engine.analyse': async ({ url, side, tab }) => ok(await cached(url, side, tab)),
+  'engine.analyse': async ({ url, side, tab }) => {
+    try {
+      return ok(await cached(url, side, tab));
+    } catch (error) {
+      // Dropped with its closed tab: nobody is waiting for it, and nothing went wrong.
+      if (error instanceof DroppedWork) return err(error.message);
+      throw error;
+    }
+  },
   'engine.dropTab': async ({ tab }) => ok({ dropped: pageImageSlots.drop(tab, 'the tab closed or left the page before its turn') }),
   'engine.status': async () => ok({ ...(await modelStatus()), backend: await backendLine() }),
   'engine.warm': async () => {
@@ -141,7 +153,7 @@ export const engineHandlers: Handlers<typeof engineRequests, EngineResponses> = 
     return ok({ dataUrl: await jpegDataUrl(faceThumbnail(image, box as Box)) });
   },
   // Every video frame is new: caching them would only evict the page's images.
-  'engine.analyseFrame': async ({ dataUrl, mode }) => ok(await analyseUrl(dataUrl, undefined, mode)),
+  'engine.analyseFrame': async ({ dataUrl, mode }) => ok(await analyseUrl(dataUrl, undefined, mode, true)),
   // Corrections from pages name a face by image URL and index: only images analysed here count.
   'engine.analysed': async ({ url, side }) => (cache.has(cacheKey(url, side)) ? ok(await cached(url, side)) : err('that image was not analysed by Facetag')),
   'engine.embedThumbnail': async ({ url }) => ok(await embedThumbnail(url)),

@@ -9,6 +9,9 @@
  * and each image in flight is one more run ahead of the quiet tab's. A tab that closes or
  * navigates has its waiting work dropped.
  */
+/** A task that never started because its tab's work was dropped: an answer, not a fault to log. */
+export class DroppedWork extends Error {}
+
 export interface FairSlots {
   run<T>(owner: number, task: () => Promise<T>): Promise<T>;
   /** Fails every task of `owner` not yet started, with `why`; returns how many. */
@@ -78,7 +81,7 @@ export function fairSlots(slots: number, perOwner: { running: number; waiting: n
       if (!queue) return 0;
       queues.delete(owner);
       ring.splice(ring.indexOf(owner), 1);
-      for (const waiting of queue) waiting.fail(new Error(why));
+      for (const waiting of queue) waiting.fail(new DroppedWork(why));
       return queue.length;
     },
   };

@@ -147,6 +147,8 @@ export const backgroundRequests = /* @__PURE__ */ (() => {
     /** From a page's label menu: only for faces of images the engine has analysed (see engine.analysed). */
     rejectFace: z.object({ url, side, face: faceIndex }),
     confirmFace: z.object({ url, side, face: faceIndex, name: personName }),
+    /** Takes back a correction, by the token its answer carried (kept in storage.session, used once). */
+    undoCorrection: z.object({ token: id }),
     /** The face being named, for the prompt to show: only of images the engine has analysed. */
     faceThumbnail: z.object({ url, side, face: faceIndex }),
     engineStatus: z.object({}),
@@ -178,8 +180,10 @@ export interface BackgroundResponses {
   addReferenceFrom: { references: number };
   mergePeople: { id: string; name: string; moved: number };
   splitReferences: { id: string; name: string; moved: number; joinedExisting: boolean };
-  rejectFace: { name: string };
-  confirmFace: { name: string };
+  /** `undo`: the token undoCorrection takes. */
+  rejectFace: { name: string; undo: string };
+  confirmFace: { name: string; undo: string };
+  undoCorrection: null;
   faceThumbnail: { dataUrl: string };
   engineStatus: EngineStatus;
   embedThumbnail: ThumbnailEmbedding;

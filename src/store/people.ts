@@ -17,8 +17,8 @@ export interface NewReference {
   embedding: Float32Array;
 }
 
-/** Adds a reference face to the person of that name, creating the person if needed. */
-export async function addReference(db: FacetagDb, ref: NewReference, now = new Date()): Promise<PersonRow> {
+/** Adds a reference photo to the person of that name (made if new); the person, and the new reference's id. */
+export async function addReference(db: FacetagDb, ref: NewReference, now = new Date()): Promise<PersonRow & { referenceId: string }> {
   return db.transaction('rw', db.people, db.references, db.embeddings, async () => {
     const nameKey = nameKeyOf(ref.name);
     let person = await db.people.where('nameKey').equals(nameKey).first();
@@ -29,7 +29,7 @@ export async function addReference(db: FacetagDb, ref: NewReference, now = new D
     const referenceId = crypto.randomUUID();
     await db.references.add({ id: referenceId, personId: person.id, thumbnail: ref.thumbnail, quality: ref.quality, source: ref.source, addedAt: now.toISOString() });
     await db.embeddings.add({ referenceId, modelId: ref.modelId, personId: person.id, vector: ref.embedding });
-    return person;
+    return { ...person, referenceId };
   });
 }
 

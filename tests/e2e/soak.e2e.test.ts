@@ -94,6 +94,8 @@ describe('Facetag in Chromium: soak', () => {
     const engine: CDPSession = await (await offscreenTarget(devtools)).createCDPSession();
     let analysed = 0;
     engine.on('Runtime.consoleAPICalled', (e) => {
+      // Page images only: a video frame's line reads "frame analysed" (before, frames were counted
+      // too, and pages were closed with some of their images still waiting).
       if (e.type === 'info' && String(e.args[0]?.value ?? '').startsWith('[facetag:engine] analysed ')) analysed++;
     });
     await engine.send('Runtime.enable');

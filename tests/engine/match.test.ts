@@ -72,13 +72,16 @@ describe('personScores', () => {
     expect(personScores(two, E1)[0]).toBeCloseTo(0.875, 12); // 0.5 * 1 + 0.5 * 0.75
   });
 
-  it('lowers a person when the probe is closer to one of their negatives', () => {
+  it('rules a person out when the probe is closer to one of their rejected faces than to every reference', () => {
     const plain = buildGallery([person('ann', [withCos(0.5)])]);
     const rejected = buildGallery([person('ann', [withCos(0.5)], [withCos(0.75)])]);
     const farNegative = buildGallery([person('ann', [withCos(0.5)], [withCos(0.25)])]);
     expect(personScores(plain, E1)[0]).toBe(0.5);
-    expect(personScores(rejected, E1)[0]).toBe(0.25); // 0.5 - (0.75 - 0.5)
+    expect(personScores(rejected, E1)[0]).toBe(-Infinity);
     expect(personScores(farNegative, E1)[0]).toBe(0.5);
+    // "Not Ann" on a face her references also match closely (0.97) takes her name off it.
+    const close = buildGallery([person('ann', [withCos(0.97)], [withCos(1)]), person('bob', [withCos(0.5)])]);
+    expect(identify(close, E1, { threshold: 0.9, margin: 0.05 }).person).toBeNull();
   });
 
   it('gives a person without references -Infinity', () => {
@@ -102,7 +105,7 @@ describe('personScores', () => {
       const sims = p.references.map(dot).sort((a, b) => b - a);
       const top = sims.slice(0, 3);
       const neg = Math.max(-Infinity, ...(p.negatives ?? []).map(dot));
-      return 0.5 * sims[0]! + (0.5 * top.reduce((s, x) => s + x, 0)) / top.length - Math.max(0, neg - sims[0]!);
+      return neg > sims[0]! ? -Infinity : 0.5 * sims[0]! + (0.5 * top.reduce((s, x) => s + x, 0)) / top.length;
     });
     const actual = personScores(buildGallery(people), probe);
     expected.forEach((e, i) => expect(actual[i]).toBeCloseTo(e, 5));

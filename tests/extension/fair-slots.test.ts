@@ -1,6 +1,6 @@
 /** The engine host's per-tab queue (src/offscreen/fair-slots.ts), with tasks the test finishes by hand. */
 import { describe, expect, it } from 'vitest';
-import { fairSlots } from '../../src/offscreen/fair-slots.js';
+import { DroppedWork, fairSlots } from '../../src/offscreen/fair-slots.js';
 
 /** A task that records its start and finishes when the test says. */
 function gate(log: string[], name: string) {
@@ -56,6 +56,7 @@ describe('fair engine slots', () => {
     const answer = slots.run(2, b.task);
     expect(slots.drop(1, 'the tab closed')).toBe(5);
     await expect(Promise.all(waiting)).rejects.toThrow('the tab closed');
+    await expect(waiting[0]).rejects.toBeInstanceOf(DroppedWork);
     first.finish();
     await tick();
     b.finish();

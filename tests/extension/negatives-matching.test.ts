@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { correctionHandlers } from '../../src/background/corrections.js';
+import { correctionHandlers, type UndoStore } from '../../src/background/corrections.js';
+import type { CorrectionAdded } from '../../src/store/correction-undo.js';
 import type { EngineCall } from '../../src/background/engine-call.js';
 import { labelFaces } from '../../src/background/labels.js';
 import { analyseImage } from '../../src/engine/engine.js';
@@ -44,6 +45,19 @@ const engine = (async (type: string, payload: { url: string }) => {
 
 const nameOn = async (key: string) => (await labelFaces(openDb(), analysed.get(key)!)).faces.map((f) => f.name);
 
+/** The undo tokens in memory, as storage.session holds them in the extension. */
+function memoryUndo(): UndoStore {
+  const kept = new Map<string, CorrectionAdded>();
+  return {
+    put: async (token, added) => void kept.set(token, added),
+    take: async (token) => {
+      const added = kept.get(token) ?? null;
+      kept.delete(token);
+      return added;
+    },
+  };
+}
+
 describe('a rejected face stops a wrong name (real embeddings)', () => {
   beforeAll(async () => {
     modelsReady = loadNodeModels();
@@ -71,26 +85,35 @@ describe('a rejected face stops a wrong name (real embeddings)', () => {
     expect(await nameOn('penny4')).toEqual([null]);
     await writeSettings(db, { sensitivity: 1 });
 
-    const handlers = correctionHandlers(engine, async () => undefined);
+    const handlers = correctionHandlers(engine, async () => undefined, memoryUndo());
     const sender = { url: 'https://example.com/' } as chrome.runtime.MessageSender;
-    expect(await handlers.rejectFace({ url: 'penny4', face: 0 }, sender)).toEqual({ ok: true, value: { name: 'Amy' } });
+    const rejected = await handlers.rejectFace({ url: 'penny4', face: 0 }, sender);
+    expect(rejected).toEqual({ ok: true, value: { name: 'Amy', undo: expect.any(String) } });
     expect(await db.negatives.count()).toBe(1);
 
     expect(await nameOn('penny4')).toEqual([null]);
     expect(await nameOn('penny4-small')).toEqual([null]);
     for (const n of [2, 3, 4, 5]) expect(await nameOn(`amy${n}`), `amy${n}`).toEqual(['Amy']);
     expect(await nameOn('raj2')).toEqual(['Raj']);
+
+    // Undone (issue 14, finding 7): the wrong name is back, as before the correction; a token works once.
+    const token = rejected.ok ? rejected.value.undo : '';
+    expect(await handlers.undoCorrection({ token }, sender)).toEqual({ ok: true, value: null });
+    expect(await db.negatives.count()).toBe(0);
+    expect(await nameOn('penny4')).toEqual(['Amy']);
+    expect(await handlers.undoCorrection({ token }, sender)).toEqual({ ok: false, error: 'that correction can no longer be undone' });
+    expect((await handlers.rejectFace({ url: 'penny4', face: 0 }, sender)).ok).toBe(true);
   });
 
   it('accepts corrections only for faces of images the engine analysed, and only of named faces', async () => {
-    const handlers = correctionHandlers(engine, async () => undefined);
+    const handlers = correctionHandlers(engine, async () => undefined, memoryUndo());
     const sender = { url: 'https://example.com/' } as chrome.runtime.MessageSender;
     expect(await handlers.rejectFace({ url: 'https://example.com/never-seen.jpg', face: 0 }, sender)).toEqual({ ok: false, error: 'that image was not analysed by Facetag' });
     expect(await handlers.rejectFace({ url: 'amy2', face: 3 }, sender)).toEqual({ ok: false, error: 'the image has no face number 4' });
     expect(await handlers.rejectFace({ url: 'penny4', face: 0 }, sender)).toEqual({ ok: false, error: 'that face has no name to reject' });
     const before = await openDb().negatives.count();
     // "This is Penny" on the now-unknown face enrolls her; she is then named on the near-identical photo.
-    expect(await handlers.confirmFace({ url: 'penny4', face: 0, name: 'Penny' }, sender)).toEqual({ ok: true, value: { name: 'Penny' } });
+    expect(await handlers.confirmFace({ url: 'penny4', face: 0, name: 'Penny' }, sender)).toEqual({ ok: true, value: { name: 'Penny', undo: expect.any(String) } });
     expect(await openDb().negatives.count()).toBe(before);
     expect(await nameOn('penny4-small')).toEqual(['Penny']);
     expect(await nameOn('amy2')).toEqual(['Amy']);

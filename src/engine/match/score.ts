@@ -13,9 +13,10 @@
  *   than 3 references the mean uses what exists, so a single-reference person scores its one
  *   similarity exactly.
  *
- * Negatives (faces the user rejected for this person): if the probe is closer to a rejected face
- * than to every reference, it most likely is that other person, so the score drops by the gap,
- * penalty = max(0, maxNegative - maxReference).
+ * Negatives (faces the user rejected for this person): a probe closer to a rejected face than to
+ * every reference most likely is that other person, so it is not this person at all (score
+ * -Infinity). Before, the score only dropped by the gap, and "Not Sheldon" on a photo that his
+ * references also matched closely (0.97 against the rejected face's 1.0) left the name on it.
  */
 import type { Gallery } from './gallery.js';
 
@@ -52,9 +53,9 @@ export function personScores(gallery: Gallery, probe: Float32Array): Float64Arra
     if (best === -Infinity) continue;
     const second = t2[p] as number;
     const third = t3[p] as number;
+    if ((maxNegative[p] as number) > best) continue;
     const topMean = third > -Infinity ? (best + second + third) / 3 : second > -Infinity ? (best + second) / 2 : best;
-    const penalty = Math.max(0, (maxNegative[p] as number) - best);
-    scores[p] = MAX_WEIGHT * best + (1 - MAX_WEIGHT) * topMean - penalty;
+    scores[p] = MAX_WEIGHT * best + (1 - MAX_WEIGHT) * topMean;
   }
   return scores;
 }

@@ -14,7 +14,7 @@ import { facesDir } from '../../helpers/faces-dir.js';
 import { waitFor, type Driver, type TestPage } from './driver.js';
 import { ARTIFACTS } from './extension-copy.js';
 import { FRAME_GAP_SCRIPT, SPY_SCRIPT } from './hostile-spy.js';
-import { labelOn, over, settledLabels } from './seen.js';
+import { clickAccessible, labelOn, over, settledLabels } from './seen.js';
 import { type Site } from './site.js';
 
 interface Env {
@@ -159,6 +159,38 @@ export function hostileChecks(env: () => Env): void {
     const check = await driver.open(site.page('hostile-swap-check', hostilePage('Swap check', `<img class="photo" id="h" alt="photo" src="${swapped}">`)));
     expect(over(await settledLabels(check, 3000), await check.rect('#h'))).not.toContain('Facetag: Sheldon');
     await check.close();
+  });
+
+  it("a page that lays a click-through sheet over Facetag's correction menu cannot make the correction, and a correction can be undone", async () => {
+    const { site, driver } = env();
+    // Finding 7 of issue 14: a top-layer sheet with pointer-events: none, dressed as the page's own
+    // UI, made two real clicks land on a label and then on "Not Sheldon".
+    const sheet = `<div popover="manual" id="sheet" style="pointer-events: none; position: fixed; inset: 0; width: 100vw; height: 100vh; margin: 0; border: 0; background: rgba(255, 255, 255, 0.02)">Click twice to continue</div>
+<script>document.getElementById('sheet').showPopover();</script>`;
+    // Sheldon's 5th photo: not one of his references (the key-logger check enrolled his 3rd), so "Not Sheldon" takes the name off it.
+    const page = await driver.open(site.page('hostile-clickjack', hostilePage('Clickjack', `<img class="photo" id="s" alt="photo" src="${site.photo(photo('sheldon', 5))}?clickjack">${sheet}`)));
+    await labelOn(page, '#s', 'Sheldon');
+    await page.rightClick('#s');
+    await driver.clickCorrectMenu(page);
+    await waitFor('the correction menu', async () => (await page.accessibles(/^Not Sheldon$/)).length > 0, 10_000);
+    // Past the menu's arming delay: only seeing the sheet can stop the click now.
+    await new Promise((r) => setTimeout(r, 1000));
+    await clickAccessible(page, /^Not Sheldon$/);
+    if (driver.name === 'chromium') {
+      await waitFor('the click to be refused', async () => (await page.accessibles(/^Facetag: ignored a click on the menu/)).length > 0, 10_000);
+      expect(over(await page.labels(), await page.rect('#s'))).toEqual(['Facetag: Sheldon']);
+      // The keyboard still works (the focus is on "Not Sheldon"): the user's own correction, to undo below.
+      await page.press('Enter');
+    }
+    // Firefox cannot tell that the page covers the menu (no IntersectionObserver v2): the click
+    // counts there, and Undo is what takes it back (docs/SECURITY.md).
+    await waitFor('the correction', async () => (await page.accessibles(/^Facetag: Sheldon will not be suggested for this face$/)).length > 0, 20_000);
+    await waitFor('the label to go', async () => !over(await page.labels(), await page.rect('#s')).includes('Facetag: Sheldon'), 20_000);
+    await clickAccessible(page, /^Undo: /);
+    await waitFor('the undo', async () => (await page.accessibles(/^Facetag: correction undone$/)).length > 0, 20_000);
+    await labelOn(page, '#s', 'Sheldon');
+    report('covers the correction menu with a click-through sheet', await readEverything(page));
+    await page.close();
   });
 
   it('forged messages and synthetic events from a page neither open the name prompt nor enroll anyone', async () => {

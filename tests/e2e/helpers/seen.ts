@@ -35,3 +35,12 @@ export async function labelOn(page: TestPage, selector: string, name: string): P
     throw new Error(`${String(error)}; labels ${JSON.stringify(await page.labels())}, ${selector} at ${JSON.stringify(await page.rect(selector))}`);
   }
 }
+
+/** Clicks the middle of the first shown node of that accessible name, as a user clicks what they see. */
+export async function clickAccessible(page: TestPage, name: RegExp): Promise<void> {
+  const [node] = await waitFor(`${String(name)} to be shown`, async () => {
+    const found = (await page.accessibles(name)).filter((n) => n.width > 0);
+    return found.length > 0 ? found : null;
+  }, 20_000);
+  await page.click(node!.x + node!.width / 2, node!.y + node!.height / 2);
+}
