@@ -40,7 +40,8 @@ export function enrollmentChecks(env: () => Env): void {
     await waitFor('the name prompt to take the focus', () => page.focusInOverlay());
     expect(await page.accessibles(PICK_BOX)).toEqual([]);
     // The prompt shows the face being named, as the engine analysed it (issue 14, finding 4).
-    await waitFor('the face in the prompt', async () => (await page.accessibles(/^The face you are naming$/)).length === 1);
+    // At least one: Firefox's page walk may or may not reach into the prompt's frame besides the frame's own read.
+    await waitFor('the face in the prompt', async () => (await page.accessibles(/^The face you are naming$/)).length > 0);
     await page.type('Howard');
     await page.press('Enter');
     await labelOn(page, '#group', 'Howard');
